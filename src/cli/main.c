@@ -1,0 +1,213 @@
+/*
+ * yingji: a terminal incident commander console.
+ * main() wires the layers together: global options, then one command.
+ */
+#include "config.h"
+
+#include "cli/cli.h"
+#include "util/str.h"
+#include "util/xalloc.h"
+
+#include <getopt.h>
+#include <locale.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef YJ_PKGDATADIR
+#define YJ_PKGDATADIR "/usr/local/share/yingji"
+#endif
+
+static const struct cli_command commands[] = {
+	{"playbook", "check FILE... | show FILE",
+	 "validate playbooks (FILE:LINE:COL: diagnostics) or print a readable summary",
+	 cmd_playbook},
+};
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void
+print_help(FILE *f)
+{
+	fprintf(f, "usage: yingji [--db PATH] [--playbook FILE] [--operator NAME] COMMAND [ARGS]\n"
+		   "       yingji --help | --version\n\n"
+		   "A terminal incident commander console: it walks duty officers through\n"
+		   "their organisation's emergency plan (a playbook).\n\n"
+		   "Global options:\n"
+		   "  --db PATH          the database (default $YINGJI_DB, else\n"
+		   "                     $XDG_DATA_HOME/yingji/yingji.db)\n"
+		   "  --playbook FILE    the playbook new incidents follow (default\n"
+		   "                     $YINGJI_PLAYBOOK, else the installed lucheng-2017)\n"
+		   "  --operator NAME    who is acting (default $YINGJI_OPERATOR, else the login)\n"
+		   "  --help             show this help and exit\n"
+		   "  --version          show the version and exit\n\n"
+		   "Commands:\n");
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(f, "  %s %s\n      %s\n", commands[i].name, commands[i].usage,
+			commands[i].help);
+	fprintf(f, "\nExit status: 0 success, 64 usage, 65 invalid data, 66 no such file,\n"
+		   "69 database unavailable, 70 internal error, 74 I/O error, 75 busy.\n"
+		   "See yingji(1) and yingji-playbook(5).\n");
+}
+
+static char *
+default_db(void)
+{
+	const char *env = getenv("YINGJI_DB"), *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+
+	if (env && *env)
+		return xstrdup(env);
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/yingji/yingji.db", xdg);
+	if (!home || !*home) {
+		struct passwd *pw = getpwuid(getuid());
+
+		home = pw ? pw->pw_dir : "/";
+	}
+	return xasprintf("%s/.local/share/yingji/yingji.db", home);
+}
+
+static char *
+default_playbook(void)
+{
+	const char *env = getenv("YINGJI_PLAYBOOK");
+
+	if (env && *env)
+		return xstrdup(env);
+	return xstrdup(YJ_PKGDATADIR "/playbooks/lucheng-2017.yaml");
+}
+
+static char *
+default_operator(void)
+{
+	const char *env = getenv("YINGJI_OPERATOR");
+	struct passwd *pw;
+
+	if (env && *env)
+		return xstrdup(env);
+	pw = getpwuid(getuid());
+	if (pw && pw->pw_name && *pw->pw_name)
+		return xstrdup(pw->pw_name);
+	env = getenv("USER");
+	return xstrdup(env && *env ? env : "unknown");
+}
+
+static const struct cli_command *
+find_command(const char *name)
+{
+	const char *names[N_COMMANDS + 1];
+	const char *hint;
+
+	for (size_t i = 0; i < N_COMMANDS; i++) {
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+		names[i] = commands[i].name;
+	}
+	names[N_COMMANDS] = NULL;
+	hint = str_suggest(name, names);
+	if (hint)
+		cli_error("unknown command '%s' (did you mean '%s'?); see 'yingji --help'", name, hint);
+	else
+		cli_error("unknown command '%s'; see 'yingji --help'", name);
+	return NULL;
+}
+
+enum { OPT_DB = 256, OPT_PLAYBOOK, OPT_OPERATOR, OPT_HELP, OPT_VERSION };
+
+static const struct option global_options[] = {
+	{"db", required_argument, NULL, OPT_DB},
+	{"playbook", required_argument, NULL, OPT_PLAYBOOK},
+	{"operator", required_argument, NULL, OPT_OPERATOR},
+	{"help", no_argument, NULL, OPT_HELP},
+	{"version", no_argument, NULL, OPT_VERSION},
+	{NULL, 0, NULL, 0},
+};
+
+/* Parse global options; returns -1 to go on, else an exit code. */
+static int
+parse_globals(int argc, char **argv, char **db, char **playbook, char **operator_name)
+{
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:h", global_options, NULL)) != -1) {
+		switch (c) {
+		case OPT_DB:
+		case OPT_PLAYBOOK:
+		case OPT_OPERATOR: {
+			char **slot = c == OPT_DB ? db : c == OPT_PLAYBOOK ? playbook : operator_name;
+
+			if (!*optarg) {
+				cli_error("%s needs a non-empty value", argv[optind - 1]);
+				return EXIT_USAGE;
+			}
+			free(*slot);
+			*slot = xstrdup(optarg);
+			break;
+		}
+		case 'h':
+		case OPT_HELP:
+			print_help(stdout);
+			return EXIT_OK;
+		case OPT_VERSION:
+			printf("yingji %s\n", PACKAGE_VERSION);
+			return EXIT_OK;
+		case ':':
+			cli_error("option '%s' needs a value; see 'yingji --help'", argv[optind - 1]);
+			return EXIT_USAGE;
+		default:
+			if (optopt && optopt < 256)
+				cli_error("unknown option '-%c'; see 'yingji --help'", optopt);
+			else
+				cli_error("unknown or incomplete option '%s'; see 'yingji --help'",
+					  argv[optind - 1]);
+			return EXIT_USAGE;
+		}
+	}
+	return -1;
+}
+
+int
+main(int argc, char **argv)
+{
+	char *db = NULL, *playbook = NULL, *operator_name = NULL;
+	struct cli_ctx ctx = {0};
+	const struct cli_command *cmd;
+	int rc;
+
+	setlocale(LC_ALL, "");
+	rc = parse_globals(argc, argv, &db, &playbook, &operator_name);
+	if (rc < 0 && optind >= argc) {
+		cli_error("no command given; see 'yingji --help'");
+		rc = EXIT_USAGE;
+	}
+	if (rc >= 0)
+		goto out;
+	cmd = find_command(argv[optind]);
+	if (!cmd) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	ctx.prog = "yingji";
+	ctx.db = db ? db : (db = default_db());
+	ctx.playbook = playbook ? playbook : (playbook = default_playbook());
+	ctx.operator_name = operator_name ? operator_name : (operator_name = default_operator());
+	{
+		int first = optind;
+
+		optind = 0;	/* glibc: re-initialise getopt for the command's own options */
+		rc = cmd->run(&ctx, argc - first, argv + first);
+	}
+out:
+	free(db);
+	free(playbook);
+	free(operator_name);
+	if (fflush(stdout) != 0 && rc == EXIT_OK) {
+		cli_error("cannot write output");
+		rc = EXIT_IOERR;
+	}
+	return rc;
+}

@@ -1,0 +1,43 @@
+# Shared helpers for the scripted tests.  Sourced by each tests/*.sh.
+# Each test prints what it checks, and "N passed, N failed" at the end.
+set -u
+
+: "${YINGJI:?YINGJI must name the yingji binary (run through make check)}"
+: "${top_srcdir:?top_srcdir must be set (run through make check)}"
+
+T_PASS=0
+T_FAIL=0
+T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/yingji-test.XXXXXX")
+trap 'rm -rf "$T_TMP"' EXIT
+
+pass() { T_PASS=$((T_PASS + 1)); printf 'ok   %s\n' "$1"; }
+fail() { T_FAIL=$((T_FAIL + 1)); printf 'FAIL %s\n' "$1"; shift; [ $# -gt 0 ] && printf '     %s\n' "$@"; return 0; }
+
+# run CMD...: run yingji, capturing $OUT, $ERR and $RC.
+run() {
+	OUT=$("$YINGJI" "$@" 2>"$T_TMP/stderr"); RC=$?
+	ERR=$(cat "$T_TMP/stderr")
+}
+
+# expect_rc NAME CODE: the last run exited with CODE.
+expect_rc() {
+	if [ "$RC" -eq "$2" ]; then pass "$1 (exit $2)"; else fail "$1: exit $RC, expected $2" "stderr: $ERR"; fi
+}
+
+# expect_eq NAME ACTUAL EXPECTED
+expect_eq() {
+	if [ "$2" = "$3" ]; then pass "$1"; else
+		fail "$1" "expected: $3" "actual:   $2"
+	fi
+}
+
+# expect_match NAME TEXT REGEX
+expect_match() {
+	if printf '%s' "$2" | grep -Eq -- "$3"; then pass "$1"; else fail "$1: no match for /$3/" "in: $2"; fi
+}
+
+finish() {
+	printf '%d passed, %d failed\n' "$T_PASS" "$T_FAIL"
+	[ "$T_FAIL" -eq 0 ] && [ "$T_PASS" -gt 0 ]
+	exit $?
+}
