@@ -23,6 +23,18 @@ for f in tests/corpus/playbook/*.yaml; do
 	fi
 	n=$((n + 1))
 done
+# A file over 1 MiB is refused before it is parsed.  Generated, not committed:
+# a valid playbook padded with comments to just past the limit.
+big="$T_TMP/too-big.yaml"
+{ cat playbooks/lucheng-2017.yaml; yes '# padding padding padding padding padding padding padding' |
+	head -c 1100000; } >"$big"
+timeout 20 "$YINGJI" playbook check "$big" >/dev/null 2>"$T_TMP/err"; RC=$?
+got=$(cat "$T_TMP/err")
+want="$big: error: file is larger than 1048576 bytes; refusing it"
+if [ "$RC" -ne 65 ]; then fail "too-big (generated): exit $RC, expected 65" "$got"
+elif [ "$got" != "$want" ]; then fail "too-big (generated): diagnostics differ" "expected: $want" "actual:   $got"
+else pass "too-big (generated)"; fi
+
 if [ "$n" -ge 30 ]; then pass "corpus has $n broken playbooks (at least 30)"; else
 	fail "corpus has only $n broken playbooks (need at least 30)"; fi
 finish

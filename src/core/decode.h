@@ -66,6 +66,9 @@ struct pb_ref dec_ref(struct dec *d, const struct doc_node *map, const char *key
 struct pb_ref dec_ref_node(struct dec *d, const struct doc_node *n, const char *what);
 /* A list of references under `key`. */
 struct pb_refs dec_refs(struct dec *d, const struct doc_node *map, const char *key);
+/* A value from the file, cut short for a message (a stray line can hold a megabyte,
+ * and one diagnostic should stay one line); may return s itself. */
+const char *dec_clip(struct dec *d, const char *s);
 /* The position of a node. */
 struct pb_pos dec_pos(const struct doc_node *n);
 /* The position of the value under key, else of the map itself. */

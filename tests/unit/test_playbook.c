@@ -224,19 +224,19 @@ static const struct {
 	const char *from, *to, *expect;
 } rule_cases[] = {
 	{"title: T", "titel: T",
-	 "m.yaml:2:7: error: 'plan' is missing the required key 'title'"},
+	 "m.yaml:2:15: error: unknown key 'titel' in 'plan' (did you mean 'title'?)"},
 	{"kind: intake", "kind: intak", "m.yaml:18:11: error: unknown kind 'intak' (did you mean 'intake'?)"},
 	{"to: z}", "to: zz}", "m.yaml:20:41: error: unknown phase 'zz' (did you mean 'z'?)"},
 	{"colour: red", "colour: scarlet",
 	 "m.yaml:12:13: error: unknown colour 'scarlet' (expected one of: red, orange, yellow, "
 	 "blue, green, purple, grey, white)"},
-	{"value: 10", "value: ten", "m.yaml:13:73: error: 'value' must be a number for field 'people'"},
+	{"value: 10", "value: ten", "m.yaml:13:73: error: 'value' must be a number for field 'people', not 'ten'"},
 	{"field: people", "field: at",
 	 "m.yaml:13:48: error: field 'at' is of type datetime; conditions compare integer, number "
 	 "or duration fields"},
 	{"    start: true\n", "", "m.yaml:16:5: error: no start phase: mark exactly one phase 'start: true'"},
 	{"{id: z, title: Z, kind: closed}", "{id: a, title: Z, kind: closed}",
-	 "m.yaml:21:5: error: duplicate phase id 'a'"},
+	 "m.yaml:21:5: error: duplicate phase id 'a' (first defined at line 16)"},
 	{"otherwise: true}", "otherwise: false}",
 	 "m.yaml:14:5: error: level 'low' has no criteria and is not 'otherwise: true'; it could "
 	 "never be suggested"},
@@ -281,7 +281,8 @@ START_TEST(test_empty_playbook)
 	ck_assert_int_eq(yaml_doc_parse("", 0, "e.yaml", &doc, &dl), YJ_OK);
 	ck_assert_int_eq(playbook_from_doc(doc, &pb, &dl), YJ_ERR_DATA);
 	ck_assert_str_eq(dl.items[0].message,
-			 "the file is empty; a playbook starts with 'yingji_playbook: 1'");
+			 "no playbook in the file (it is empty or holds only comments); a playbook "
+			 "starts with 'yingji_playbook: 1'");
 	doc_free(&doc);
 	diag_list_clear(&dl);
 }

@@ -58,19 +58,25 @@ static const struct {
 	const char *name, *text, *expect;
 	enum yj_status st;
 } bad_cases[] = {
-	{"duplicate key", "a: 1\nb: 2\na: 3\n", "t.yaml:3:1: error: duplicate key 'a'", YJ_ERR_DATA},
+	{"duplicate key", "a: 1\nb: 2\na: 3\n", "t.yaml:3:1: error: duplicate key 'a' (first given at line 1)", YJ_ERR_DATA},
 	{"anchor", "a: &x 1\nb: 2\n", "t.yaml:1:4: error: YAML anchors are not allowed ('&x')",
 	 YJ_ERR_DATA},
 	{"alias", "a: 1\nb: *x\n", "t.yaml:2:4: error: YAML aliases are not allowed ('*x')",
 	 YJ_ERR_DATA},
-	{"tag", "a: !!str 1\n", "t.yaml:1:4: error: YAML tags are not allowed ('tag:yaml.org,2002:str')",
+	{"tag", "a: !!str 1\n", "t.yaml:1:4: error: YAML tags are not allowed ('!!str')",
 	 YJ_ERR_DATA},
 	{"tab", "a:\n\tb: 1\n", "t.yaml:2:1: error: tab character where YAML allows only spaces",
 	 YJ_ERR_DATA},
+	/* libyaml counts its index in characters; the tab is found by line and column. */
+	{"tab after CJK", "a: 潞城潞城\nb:\n\tc: 1\n",
+	 "t.yaml:3:1: error: tab character where YAML allows only spaces", YJ_ERR_DATA},
 	{"two docs", "a: 1\n---\nb: 2\n",
 	 "t.yaml:2:1: error: only one YAML document is allowed per file", YJ_ERR_DATA},
-	{"bad utf8", "a: \xff\xfe\n", "t.yaml:1:4: error: invalid UTF-8 (invalid leading UTF-8 "
-				      "octet); playbooks must be UTF-8 text", YJ_ERR_DATA},
+	{"bad utf8", "a: \xff\xfe\n", "t.yaml:1:4: error: invalid UTF-8 (byte 0xff); playbooks "
+				      "must be saved as UTF-8, not GBK or another encoding", YJ_ERR_DATA},
+	{"utf16", "\xff\xfe" "a", "t.yaml:1:1: error: the file is UTF-16 (it starts with a "
+				   "UTF-16 byte-order mark); playbooks must be saved as UTF-8",
+	 YJ_ERR_DATA},
 	{"control", "a: b\x01\n", "t.yaml:1:5: error: control characters are not allowed (is this a "
 				  "text file?)", YJ_ERR_DATA},
 	{"nul escape", "a: \"x\\0y\"\n", "t.yaml:1:4: error: NUL character in a string",
@@ -149,6 +155,11 @@ START_TEST(test_empty)
 	doc_free(&d);
 	ck_assert_int_eq(parse("# only a comment\n", 17, &d, msg, sizeof(msg)), YJ_OK);
 	ck_assert_ptr_null(d->root);
+	doc_free(&d);
+	/* A UTF-8 byte-order mark (Windows editors write one) is skipped. */
+	ck_assert_int_eq(parse("\xef\xbb\xbf" "a: 1\n", 8, &d, msg, sizeof(msg)), YJ_OK);
+	ck_assert_str_eq(d->root->pairs[0].key->str, "a");
+	ck_assert_int_eq(d->root->pairs[0].key->col, 1);
 	doc_free(&d);
 }
 END_TEST
