@@ -6,10 +6,12 @@
 . "$top_srcdir/tests/lib.sh"
 cd "$top_srcdir/src" || exit 1
 
-check_none() { # NAME PATTERN FILES...
+check_none() { # NAME PATTERN FILES...: PATTERN is in none of the files' code (comments aside)
 	local name=$1 pat=$2; shift 2
 	local hits
-	hits=$(grep -nE -- "$pat" "$@" 2>/dev/null)
+	hits=$(for f in "$@"; do
+		sed -E 's#/\*.*\*/##g; s#^[[:space:]]*(/?\*|//).*##' "$f" | grep -nE -- "$pat" | sed "s#^#$f:#"
+	done)
 	if [ -z "$hits" ]; then pass "$name"; else fail "$name" "$hits"; fi
 }
 

@@ -5,6 +5,8 @@
 #ifndef YINGJI_CLI_CLI_H
 #define YINGJI_CLI_CLI_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "util/status.h"
@@ -48,7 +50,42 @@ int cli_usage_error(const struct cli_command *cmd, const char *fmt, ...)
 /* Write text to a stream in full; false on error. */
 int cli_write(FILE *f, const char *s, size_t len);
 
-/* Commands (one file each). */
+struct engine;
+struct strbuf;
+
+/* Open the engine on ctx->db; prints the error and returns its exit code, or 0. */
+int cli_open_engine(const struct cli_ctx *ctx, bool create, bool readonly, struct engine **out);
+struct incident_view;
+/* Fold incident `id` as it stood after entry `at` (0: now), read-only; prints the
+ * error and returns its exit code, or 0 with *v set (free with incident_view_free). */
+int cli_load_view(const struct cli_ctx *ctx, int64_t id, int64_t at, struct incident_view **v);
+/* Parse an incident id ("12"); prints a usage error and returns false when malformed. */
+bool cli_parse_id(const struct cli_command *cmd, const char *s, int64_t *id);
+/* Print a refusal or error line for status rc with detail `why`; returns the exit code. */
+int cli_fail(enum yj_status rc, const struct strbuf *why);
+/* Print text (already sanitized) to stdout; returns EXIT_OK or EXIT_IOERR. */
+int cli_print(const char *s);
+/* Record a journal head pin in syslog (where a syslog daemon runs). */
+void cli_syslog_pin(const char *what, int64_t id, const char *pin);
+
+/* Commands (one file each).  argv[0] is the command's name. */
 int cmd_playbook(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_new(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_set(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_log(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_tick(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_advance(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_level(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_notify(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_assign(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_handover(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_list(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_show(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_export(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_verify(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
+
+/* The command table (main.c), for usage lines. */
+const struct cli_command *cli_find_command(const char *name);
 
 #endif

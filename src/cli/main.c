@@ -24,6 +24,29 @@ static const struct cli_command commands[] = {
 	{"playbook", "check FILE... | show FILE",
 	 "validate playbooks (FILE:LINE:COL: diagnostics) or print a readable summary",
 	 cmd_playbook},
+	{"new", "[--drill] --title TEXT [FIELD=VALUE ...]",
+	 "take a report: open an incident and print its id", cmd_new},
+	{"list", "[--open|--closed|--all|--drills] [--json]", "incidents, newest first", cmd_list},
+	{"show", "ID [--json] [--at SEQ]", "the incident's state (as it stood after entry SEQ)",
+	 cmd_show},
+	{"set", "ID FIELD=VALUE ...", "record fields, facts and yes/no answers", cmd_set},
+	{"log", "ID TEXT", "add a note to the timeline", cmd_log},
+	{"tick", "ID ITEM [--undo | --skip --reason TEXT] [--reason TEXT]",
+	 "tick a checklist item of the current phase (or skip or untick it)", cmd_tick},
+	{"advance", "ID [DECISION] [--reason TEXT]",
+	 "leave the current phase by one of its decisions", cmd_advance},
+	{"level", "ID [LEVEL --reason TEXT]",
+	 "show the suggested level, or confirm or change the level", cmd_level},
+	{"notify", "ID CONTACT [--ack] [--channel phone|sms|written|verbal]",
+	 "record that a contact was notified, or acknowledged", cmd_notify},
+	{"assign", "ID ROLE PERSON", "record who holds a role or leads a group", cmd_assign},
+	{"handover", "ID PERSON [--role ROLE]",
+	 "hand over command (or a role), recording a briefing", cmd_handover},
+	{"export", "ID [--report incident|timeline] [--format txt|md|json|csv] [-o FILE]",
+	 "render a report", cmd_export},
+	{"verify", "[ID] [--head SEQ:HASH]", "check the journal's hash chain (exit 1 if broken)",
+	 cmd_verify},
+	{"backup", "FILE", "an online, consistent copy of the database", cmd_backup},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -47,8 +70,9 @@ print_help(FILE *f)
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		fprintf(f, "  %s %s\n      %s\n", commands[i].name, commands[i].usage,
 			commands[i].help);
-	fprintf(f, "\nExit status: 0 success, 64 usage, 65 invalid data, 66 no such file,\n"
-		   "69 database unavailable, 70 internal error, 74 I/O error, 75 busy.\n"
+	fprintf(f, "\nExit status: 0 success, 1 check failed (verify), 64 usage, 65 invalid data\n"
+		   "or refused by the plan, 66 no such file or incident, 69 database\n"
+		   "unavailable, 70 internal error, 74 I/O error, 75 database busy.\n"
 		   "See yingji(1) and yingji-playbook(5).\n");
 }
 
@@ -93,6 +117,15 @@ default_operator(void)
 		return xstrdup(pw->pw_name);
 	env = getenv("USER");
 	return xstrdup(env && *env ? env : "unknown");
+}
+
+const struct cli_command *
+cli_find_command(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
 }
 
 static const struct cli_command *

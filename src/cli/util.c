@@ -1,12 +1,17 @@
 #include "config.h"
 
 #include "cli/cli.h"
+#include "engine/engine.h"
+#include "io/clocks.h"
+#include "util/str.h"
 #include "util/strbuf.h"
 #include "util/text.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <syslog.h>
 
 int
 cli_exit_code(enum yj_status st)
@@ -89,4 +94,81 @@ int
 cli_write(FILE *f, const char *s, size_t len)
 {
 	return fwrite(s, 1, len, f) == len;
+}
+
+int
+cli_open_engine(const struct cli_ctx *ctx, bool create, bool readonly, struct engine **out)
+{
+	struct strbuf why = STRBUF_INIT;
+	struct yj_clock clock;
+	struct engine_opts o = {ctx->db, ctx->operator_name, &clock, create, readonly};
+	enum yj_status rc;
+
+	if (!clock_init_from_env(&clock)) {
+		cli_error("YINGJI_NOW is not a time (write 'YYYY-MM-DD HH:MM[:SS]', optionally "
+			  "with Z or +08:00)");
+		return EXIT_USAGE;
+	}
+	rc = engine_open(&o, out, &why);
+	if (rc == YJ_OK)
+		return 0;
+	if (rc == YJ_ERR_NOINPUT)
+		cli_error("no database at %s (take a report first with 'yingji new', or give "
+			  "--db)", ctx->db);
+	else
+		cli_error("%s", sb_str(&why));
+	sb_free(&why);
+	return cli_exit_code(rc);
+}
+
+bool
+cli_parse_id(const struct cli_command *cmd, const char *s, int64_t *id)
+{
+	long long v;
+
+	if (!s || !str_to_ll(s, &v) || v <= 0) {
+		cli_usage_error(cmd, "'%s' is not an incident id (a positive number)", s ? s : "");
+		return false;
+	}
+	*id = v;
+	return true;
+}
+
+int
+cli_fail(enum yj_status rc, const struct strbuf *why)
+{
+	cli_error("%s", why->len ? sb_str(why) : yj_status_message(rc));
+	return cli_exit_code(rc);
+}
+
+int
+cli_print(const char *s)
+{
+	return cli_write(stdout, s, strlen(s)) ? EXIT_OK : EXIT_IOERR;
+}
+
+void
+cli_syslog_pin(const char *what, int64_t id, const char *pin)
+{
+	/* The pin must live outside the database to show a truncated or rewritten chain. */
+	openlog("yingji", LOG_PID, LOG_USER);
+	syslog(LOG_INFO, "%s incident %lld journal head %s", what, (long long)id, pin);
+	closelog();
+}
+
+int
+cli_load_view(const struct cli_ctx *ctx, int64_t id, int64_t at, struct incident_view **v)
+{
+	struct strbuf why = STRBUF_INIT;
+	struct engine *e = NULL;
+	enum yj_status rc;
+	int x = cli_open_engine(ctx, false, true, &e);
+
+	if (x)
+		return x;
+	rc = engine_view(e, id, at, v, &why);
+	engine_close(&e);
+	x = rc == YJ_OK ? EXIT_OK : cli_fail(rc, &why);
+	sb_free(&why);
+	return x;
 }

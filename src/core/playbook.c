@@ -5,6 +5,7 @@
 #include "util/arena.h"
 #include "util/str.h"
 
+#include <stdint.h>
 #include <string.h>
 
 void
@@ -14,9 +15,23 @@ playbook_free(struct playbook **pb)
 
 	if (!pb || !*pb)
 		return;
+	if ((*pb)->refs > 0) {
+		(*pb)->refs--;
+		*pb = NULL;
+		return;
+	}
 	a = (*pb)->arena;
 	*pb = NULL;	/* the playbook lives in its own arena */
 	arena_free(&a);
+}
+
+struct playbook *
+playbook_retain(const struct playbook *pb)
+{
+	struct playbook *p = (struct playbook *)(uintptr_t)pb;
+
+	p->refs++;
+	return p;
 }
 
 const struct pb_plan *

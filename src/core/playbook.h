@@ -398,7 +398,13 @@ struct playbook;
  */
 enum yj_status playbook_from_doc(const struct doc *doc, struct playbook **out,
 				 struct diag_list *diags);
+/*
+ * Release a playbook: each playbook_retain() needs one more playbook_free()
+ * before the memory goes.  Sets *pb to NULL.
+ */
 void playbook_free(struct playbook **pb);
+/* Share a playbook: it stays valid until released once more. */
+struct playbook *playbook_retain(const struct playbook *pb);
 
 const struct pb_plan *playbook_plan(const struct playbook *pb);
 /* The file it was loaded from (as named to the loader). */

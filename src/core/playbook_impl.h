@@ -13,6 +13,7 @@ struct arena;
 
 struct playbook {
 	struct arena *arena;
+	unsigned refs;		/* playbook_retain() / playbook_free() */
 	const char *file;
 	struct pb_plan plan;
 	PB_ARRAY(struct pb_role, roles);

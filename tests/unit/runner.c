@@ -1,10 +1,32 @@
-/* One runner for every unit suite; exits non-zero when any test fails. */
+/*
+ * One runner for every unit suite; exits non-zero when any test fails.
+ * YJ_SUITE=name[,name...] runs only those suites (e.g. under valgrind, where
+ * the whole run is slow): YJ_SUITE=store,json CK_FORK=no valgrind tests/unit_tests
+ */
 #include "config.h"
 
 #include "tests.h"
 
 #include <locale.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+static const struct {
+	const char *name;
+	Suite *(*make)(void);
+} suites[] = {
+	{"util", suite_util},
+	{"yaml_doc", suite_yaml_doc},
+	{"playbook", suite_playbook},
+	{"value", suite_value},
+	{"json", suite_json},
+	{"hash", suite_hash},
+	{"store", suite_store},
+	{"fold", suite_fold},
+	{"engine", suite_engine},
+};
 
 const char *
 test_playbook_dir(void)
@@ -14,16 +36,43 @@ test_playbook_dir(void)
 	return d && *d ? d : "playbooks";
 }
 
+/* Whether `name` is in the comma-separated list (an empty list selects all). */
+static bool
+selected(const char *list, const char *name)
+{
+	size_t len = strlen(name);
+
+	if (!list || !*list)
+		return true;
+	for (const char *p = list; p; p = strchr(p, ',')) {
+		if (*p == ',')
+			p++;
+		if (strncmp(p, name, len) == 0 && (p[len] == ',' || p[len] == '\0'))
+			return true;
+	}
+	return false;
+}
+
 int
 main(void)
 {
-	SRunner *sr;
+	const char *only = getenv("YJ_SUITE");
+	SRunner *sr = NULL;
 	int failed;
 
 	setlocale(LC_ALL, "C.UTF-8");
-	sr = srunner_create(suite_util());
-	srunner_add_suite(sr, suite_yaml_doc());
-	srunner_add_suite(sr, suite_playbook());
+	for (size_t i = 0; i < sizeof(suites) / sizeof(suites[0]); i++) {
+		if (!selected(only, suites[i].name))
+			continue;
+		if (sr)
+			srunner_add_suite(sr, suites[i].make());
+		else
+			sr = srunner_create(suites[i].make());
+	}
+	if (!sr) {
+		fprintf(stderr, "unit_tests: YJ_SUITE=%s matches no suite\n", only);
+		return EXIT_FAILURE;
+	}
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

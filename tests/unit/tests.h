@@ -7,6 +7,12 @@
 Suite *suite_util(void);
 Suite *suite_yaml_doc(void);
 Suite *suite_playbook(void);
+Suite *suite_value(void);
+Suite *suite_json(void);
+Suite *suite_hash(void);
+Suite *suite_store(void);
+Suite *suite_fold(void);
+Suite *suite_engine(void);
 
 /* Directory of the shipped playbooks (from $YJ_TEST_PLAYBOOKS). */
 const char *test_playbook_dir(void);

@@ -1,0 +1,524 @@
+/*
+ * Requests become journal entries or refusals.  Every guard comes from the
+ * playbook: required fields and checklist items of the phase (or a skip with a
+ * reason), a confirmed level where the phase asks for one, a reason where the
+ * decision asks for one (潞城 4.1.2: a false alarm is closed with a reason),
+ * and who may take a decision (潞城 4.5: 谁提出、谁结束).
+ */
+#include "config.h"
+
+#include "core/field.h"
+#include "core/report.h"
+#include "core/request.h"
+#include "util/str.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static enum yj_status
+refuse(struct strbuf *why, enum yj_status st, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static enum yj_status
+refuse(struct strbuf *why, enum yj_status st, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	sb_vprintf(why, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+static bool
+is_blank(const char *s)
+{
+	if (!s)
+		return true;
+	for (; *s; s++)
+		if (!strchr(" \t\n\r", *s))
+			return false;
+	return true;
+}
+
+/* ---- fields and answers ---- */
+
+static const char *
+suggest_key(const struct playbook *pb, const char *key)
+{
+	size_t nf = playbook_field_count(pb), n = 0;
+	const char **names = xcalloc(nf + 1, sizeof(*names));
+	const char *hint;
+
+	for (size_t i = 0; i < nf; i++)
+		names[n++] = playbook_field(pb, i)->m.id;
+	hint = str_suggest(key, names);
+	free(names);
+	return hint;
+}
+
+/* The criterion with a yes/no question named `key`, or NULL. */
+static const struct pb_criterion *
+find_ask(const struct playbook *pb, const char *key)
+{
+	const struct pb_criterion *c = playbook_find_criterion(pb, key, NULL);
+
+	return c && c->ask ? c : NULL;
+}
+
+/* Category first, so that a sub-type in the same request can be checked against it. */
+static int
+kv_order(const struct playbook *pb, const struct kv *kv)
+{
+	const struct pb_field *f = playbook_find_field(pb, kv->key);
+
+	return f && f->type == PB_FIELD_CATEGORY ? 0 : 1;
+}
+
+static enum yj_status
+add_field(const struct playbook *pb, const struct kv *kv, const char **category,
+	  struct value *fields, struct value *answers, struct strbuf *why)
+{
+	const struct pb_field *f = playbook_find_field(pb, kv->key);
+	struct strbuf norm = STRBUF_INIT;
+	double num;
+	int a;
+
+	if (!f) {
+		const char *hint;
+
+		if (find_ask(pb, kv->key)) {
+			if (!field_parse_answer(kv->value, &a))
+				return refuse(why, YJ_ERR_DATA, "%s: answer yes or no, not '%s'",
+					      kv->key, kv->value);
+			value_set_str(answers, kv->key, a < 0 ? "" : a ? "yes" : "no");
+			return YJ_OK;
+		}
+		if (playbook_find_criterion(pb, kv->key, NULL))
+			return refuse(why, YJ_ERR_DATA, "criterion '%s' is numeric: record its facts "
+							"instead", kv->key);
+		hint = suggest_key(pb, kv->key);
+		if (hint)
+			return refuse(why, YJ_ERR_DATA, "unknown field '%s' (did you mean '%s'?)",
+				      kv->key, hint);
+		return refuse(why, YJ_ERR_DATA, "unknown field '%s' (see 'yingji playbook show')",
+			      kv->key);
+	}
+	if (!*kv->value) {
+		value_set_str(fields, f->m.id, "");	/* clears the field */
+		return YJ_OK;
+	}
+	if (!field_parse(pb, f, kv->value, *category, &norm, &num, why)) {
+		sb_free(&norm);
+		return YJ_ERR_DATA;
+	}
+	value_set_str(fields, f->m.id, sb_str(&norm));
+	if (f->type == PB_FIELD_CATEGORY)
+		*category = value_get_str(fields, f->m.id);
+	sb_free(&norm);
+	return YJ_OK;
+}
+
+static enum yj_status
+build_fields(const struct playbook *pb, const char *category, const struct kv *kv, size_t n,
+	     struct value *payload, struct strbuf *why)
+{
+	struct value *fields = value_obj(), *answers = value_obj();
+	enum yj_status rc = YJ_OK;
+
+	for (int pass = 0; pass < 2 && rc == YJ_OK; pass++)
+		for (size_t i = 0; i < n && rc == YJ_OK; i++)
+			if (kv_order(pb, &kv[i]) == pass)
+				rc = add_field(pb, &kv[i], &category, fields, answers, why);
+	if (value_len(fields))
+		value_set(payload, "fields", fields);
+	else
+		value_free(&fields);
+	if (value_len(answers))
+		value_set(payload, "answers", answers);
+	else
+		value_free(&answers);
+	return rc;
+}
+
+enum yj_status
+request_open(const struct playbook *pb, const char *plan_hash, const char *title, bool drill,
+	     const struct kv *kv, size_t n_kv, struct value **payload, struct strbuf *why)
+{
+	struct value *p = value_obj();
+	enum yj_status rc;
+
+	*payload = NULL;
+	if (is_blank(title)) {
+		value_free(&p);
+		return refuse(why, YJ_ERR_DATA, "the report needs a title (--title TEXT)");
+	}
+	if (!playbook_start_phase(pb)) {
+		value_free(&p);
+		return refuse(why, YJ_ERR_DATA, "the playbook has no start phase");
+	}
+	value_set_str(p, "title", title);
+	value_set_str(p, "plan_id", playbook_plan(pb)->id);
+	value_set_str(p, "plan_hash", plan_hash);
+	value_set_bool(p, "drill", drill);
+	rc = build_fields(pb, NULL, kv, n_kv, p, why);
+	if (rc != YJ_OK) {
+		value_free(&p);
+		return rc;
+	}
+	*payload = p;
+	return YJ_OK;
+}
+
+static const char *
+current_category(const struct incident *st)
+{
+	const struct pb_field *cf = field_category_field(st->pb);
+
+	for (size_t i = 0; cf && i < playbook_field_count(st->pb); i++)
+		if (playbook_field(st->pb, i) == cf && st->fields[i].set)
+			return st->fields[i].text;
+	return NULL;
+}
+
+static enum yj_status
+req_set(const struct incident *st, const struct request *rq, struct value *p, struct strbuf *why)
+{
+	if (!rq->n_kv)
+		return refuse(why, YJ_ERR_DATA, "nothing to record: give FIELD=VALUE");
+	return build_fields(st->pb, current_category(st), rq->kv, rq->n_kv, p, why);
+}
+
+/* ---- checklist ---- */
+
+static int
+item_in_phase(const struct pb_phase *ph, const char *id)
+{
+	for (size_t k = 0; id && k < ph->n_items; k++)
+		if (str_eq(ph->items[k].m.id, id))
+			return (int)k;
+	return -1;
+}
+
+static enum yj_status
+unknown_item(const struct incident *st, const char *id, struct strbuf *why)
+{
+	const struct pb_phase *cur = incident_phase(st);
+
+	for (size_t p = 0; p < playbook_phase_count(st->pb); p++)
+		if (item_in_phase(playbook_phase(st->pb, p), id) >= 0)
+			return refuse(why, YJ_ERR_REFUSED,
+				      "checklist item '%s' belongs to phase '%s', not to the current "
+				      "phase '%s'", id, playbook_phase(st->pb, p)->m.id, cur->m.id);
+	sb_printf(why, "phase '%s' has no checklist item '%s'", cur->m.id, id);
+	for (size_t k = 0; k < cur->n_items; k++)
+		sb_printf(why, "%s%s", k ? ", " : "; its items: ", cur->items[k].m.id);
+	return YJ_ERR_DATA;
+}
+
+static enum yj_status
+req_tick(const struct incident *st, const struct request *rq, struct value *p, struct strbuf *why)
+{
+	const struct pb_phase *ph = incident_phase(st);
+	int k = item_in_phase(ph, rq->item);
+	const struct item_state *is;
+	static const char *const actions[] = {"tick", "skip", "untick"};
+
+	if (k < 0)
+		return unknown_item(st, rq->item ? rq->item : "", why);
+	is = &st->items[st->phase][k];
+	if (rq->tick == TICK_DO && is->status == ITEM_TICKED)
+		return refuse(why, YJ_ERR_REFUSED, "'%s' is already ticked (by %s)", rq->item,
+			      is->by);
+	if (rq->tick == TICK_SKIP && is->status == ITEM_SKIPPED)
+		return refuse(why, YJ_ERR_REFUSED, "'%s' is already skipped (by %s)", rq->item,
+			      is->by);
+	if (rq->tick == TICK_UNDO && is->status == ITEM_OPEN)
+		return refuse(why, YJ_ERR_REFUSED, "'%s' is not ticked; nothing to undo", rq->item);
+	if (rq->tick == TICK_SKIP && is_blank(rq->reason))
+		return refuse(why, YJ_ERR_REFUSED, "skipping '%s' needs a reason (--reason TEXT)",
+			      rq->item);
+	value_set_str(p, "phase", ph->m.id);
+	value_set_str(p, "item", rq->item);
+	value_set_str(p, "action", actions[rq->tick]);
+	if (!is_blank(rq->reason))
+		value_set_str(p, "reason", rq->reason);
+	return YJ_OK;
+}
+
+/* ---- decisions ---- */
+
+static const struct pb_decision *
+pick_decision(const struct pb_phase *ph, const char *id, struct strbuf *why)
+{
+	if (!id && ph->n_decisions == 1)
+		return &ph->decisions[0];
+	for (size_t k = 0; id && k < ph->n_decisions; k++)
+		if (str_eq(ph->decisions[k].m.id, id))
+			return &ph->decisions[k];
+	if (id)
+		sb_printf(why, "phase '%s' has no decision '%s'; choose one of:", ph->m.id, id);
+	else
+		sb_printf(why, "phase '%s' has %zu decisions; choose one of:", ph->m.id,
+			  ph->n_decisions);
+	for (size_t k = 0; k < ph->n_decisions; k++)
+		sb_printf(why, " %s (%s)", ph->decisions[k].m.id, ph->decisions[k].label);
+	return NULL;
+}
+
+/* Append "; " between the things that are missing. */
+static void missing(struct strbuf *why, size_t *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+missing(struct strbuf *why, size_t *n, const char *fmt, ...)
+{
+	va_list ap;
+
+	sb_append(why, (*n)++ ? "; " : "");
+	va_start(ap, fmt);
+	sb_vprintf(why, fmt, ap);
+	va_end(ap);
+}
+
+static void
+check_phase_done(const struct incident *st, struct strbuf *why, size_t *n)
+{
+	const struct pb_phase *ph = incident_phase(st);
+
+	for (size_t i = 0; i < ph->fields.n; i++) {
+		const struct pb_field *f = playbook_find_field(st->pb, ph->fields.v[i].id);
+
+		for (size_t k = 0; f && k < playbook_field_count(st->pb); k++)
+			if (playbook_field(st->pb, k) == f && !st->fields[k].set)
+				missing(why, n, "field %s (%s) is not recorded", f->m.id, f->name);
+	}
+	for (size_t k = 0; k < ph->n_items; k++)
+		if (ph->items[k].required && st->items[st->phase][k].status == ITEM_OPEN)
+			missing(why, n, "checklist item %s (%s) is not ticked or skipped",
+				ph->items[k].m.id, ph->items[k].text);
+	if (ph->level_required && st->level < 0)
+		missing(why, n, "the level is not confirmed (yingji level ID LEVEL)");
+}
+
+static void
+check_by(const struct incident *st, const struct pb_decision *dc, const char *op,
+	 struct strbuf *why, size_t *n)
+{
+	struct strbuf who = STRBUF_INIT;
+
+	if (!dc->by.n)
+		return;
+	for (size_t i = 0; i < dc->by.n; i++) {
+		const struct holder *h = incident_holder(st, dc->by.v[i].id);
+		const char *name = playbook_party_name(st->pb, dc->by.v[i].id, NULL);
+
+		if (h && str_eq(h->person, op)) {
+			sb_free(&who);
+			return;
+		}
+		sb_printf(&who, "%s%s (%s)", i ? " or " : "", name ? name : dc->by.v[i].id,
+			  h ? h->person : "not assigned");
+	}
+	missing(why, n, "only %s may take this decision, and you are %s", sb_str(&who), op);
+	sb_free(&who);
+}
+
+static enum yj_status
+req_advance(const struct incident *st, const struct request *rq, struct value *p,
+	    struct strbuf *why)
+{
+	const struct pb_phase *ph = incident_phase(st);
+	const struct pb_decision *dc = pick_decision(ph, rq->decision, why);
+	struct strbuf gaps = STRBUF_INIT;
+	size_t n = 0;
+
+	if (!dc)
+		return YJ_ERR_DATA;
+	if (dc->checked)
+		check_phase_done(st, &gaps, &n);
+	if (dc->reason && is_blank(rq->reason))
+		missing(&gaps, &n, "'%s' needs a reason%s", dc->m.id, " (--reason TEXT)");
+	check_by(st, dc, rq->operator_name, &gaps, &n);
+	if (n) {
+		sb_printf(why, "cannot take '%s' (%s): %s", dc->m.id, dc->label, sb_str(&gaps));
+		sb_free(&gaps);
+		return YJ_ERR_REFUSED;
+	}
+	sb_free(&gaps);
+	value_set_str(p, "from", ph->m.id);
+	value_set_str(p, "decision", dc->m.id);
+	value_set_str(p, "to", dc->to.id);
+	if (!is_blank(rq->reason))
+		value_set_str(p, "reason", rq->reason);
+	return YJ_OK;
+}
+
+/* ---- level, contacts, people ---- */
+
+static enum yj_status
+req_level(const struct incident *st, const struct request *rq, struct value *p,
+	  struct strbuf *why)
+{
+	int lv = playbook_level_index(st->pb, rq->level);
+	int sug = st->suggestion.level;
+
+	if (lv < 0) {
+		sb_printf(why, "unknown level '%s'; levels:", rq->level ? rq->level : "");
+		for (size_t i = 0; i < playbook_level_count(st->pb); i++)
+			sb_printf(why, " %s (%s)", playbook_level(st->pb, i)->m.id,
+				  playbook_level(st->pb, i)->name);
+		return YJ_ERR_DATA;
+	}
+	if (lv == st->level)
+		return refuse(why, YJ_ERR_REFUSED, "level %s is already the confirmed level",
+			      rq->level);
+	if (lv != sug && is_blank(rq->reason))
+		return refuse(why, YJ_ERR_REFUSED,
+			      "level %s differs from the suggested level %s: give a reason "
+			      "(--reason TEXT)",
+			      rq->level, sug >= 0 ? playbook_level(st->pb, (size_t)sug)->m.id : "(none)");
+	value_set_str(p, "level", playbook_level(st->pb, (size_t)lv)->m.id);
+	if (sug >= 0)
+		value_set_str(p, "suggested", playbook_level(st->pb, (size_t)sug)->m.id);
+	if (st->level >= 0)
+		value_set_str(p, "previous", playbook_level(st->pb, (size_t)st->level)->m.id);
+	if (!is_blank(rq->reason))
+		value_set_str(p, "reason", rq->reason);
+	return YJ_OK;
+}
+
+static int
+find_contact(const struct playbook *pb, const char *id)
+{
+	for (size_t i = 0; id && i < playbook_contact_count(pb); i++) {
+		const struct pb_contact *c = playbook_contact(pb, i);
+
+		if (str_eq(c->m.id, id) || str_eq(c->name, id))
+			return (int)i;
+	}
+	return -1;
+}
+
+static enum yj_status
+req_notify(const struct incident *st, const struct request *rq, struct value *p,
+	   struct strbuf *why)
+{
+	static const char *const channels[] = {"phone", "sms", "written", "verbal"};
+	int ci = find_contact(st->pb, rq->contact);
+	bool ok = !rq->channel;
+
+	if (ci < 0)
+		return refuse(why, YJ_ERR_DATA, "unknown contact '%s' (see 'yingji playbook show')",
+			      rq->contact ? rq->contact : "");
+	for (size_t i = 0; rq->channel && i < 4; i++)
+		ok |= str_eq(rq->channel, channels[i]);
+	if (!ok)
+		return refuse(why, YJ_ERR_DATA, "unknown channel '%s' (phone, sms, written or "
+						"verbal)", rq->channel);
+	if (rq->ack && !st->contacts[ci].notified_ms)
+		return refuse(why, YJ_ERR_REFUSED, "%s has not been notified yet; record the "
+						   "notification first",
+			      playbook_contact(st->pb, (size_t)ci)->name);
+	if (rq->ack && st->contacts[ci].acked_ms)
+		return refuse(why, YJ_ERR_REFUSED, "%s has already acknowledged",
+			      playbook_contact(st->pb, (size_t)ci)->name);
+	value_set_str(p, "contact", playbook_contact(st->pb, (size_t)ci)->m.id);
+	value_set_str(p, "action", rq->ack ? "acknowledged" : "notified");
+	value_set_str(p, "channel", rq->channel);
+	return YJ_OK;
+}
+
+static const char *
+default_party(const struct playbook *pb)
+{
+	return playbook_role_count(pb) ? playbook_role(pb, 0)->m.id : NULL;
+}
+
+static enum yj_status
+req_assign(const struct incident *st, const struct request *rq, struct value *p,
+	   struct strbuf *why, bool handover)
+{
+	const char *party = rq->party ? rq->party : handover ? default_party(st->pb) : NULL;
+	const struct holder *h;
+	struct strbuf brief = STRBUF_INIT;
+
+	if (!party || !playbook_party_name(st->pb, party, NULL))
+		return refuse(why, YJ_ERR_DATA, "unknown role, unit or group '%s' (see 'yingji "
+						"playbook show')", party ? party : "");
+	if (is_blank(rq->person))
+		return refuse(why, YJ_ERR_DATA, "name the person");
+	h = incident_holder(st, party);
+	if (h && str_eq(h->person, rq->person))
+		return refuse(why, YJ_ERR_REFUSED, "%s already holds %s", rq->person,
+			      playbook_party_name(st->pb, party, NULL));
+	value_set_str(p, "party", party);
+	if (!handover) {
+		value_set_str(p, "person", rq->person);
+		return YJ_OK;
+	}
+	value_set_str(p, "from", h ? h->person : rq->operator_name);
+	value_set_str(p, "to", rq->person);
+	report_briefing(st, &brief);
+	value_set_str(p, "briefing", sb_str(&brief));
+	sb_free(&brief);
+	return YJ_OK;
+}
+
+static const enum entry_kind request_entry_kind[] = {
+	[REQ_SET] = ENTRY_SET,		 [REQ_NOTE] = ENTRY_NOTE,     [REQ_TICK] = ENTRY_TICK,
+	[REQ_ADVANCE] = ENTRY_ADVANCE,	 [REQ_LEVEL] = ENTRY_LEVEL,   [REQ_NOTIFY] = ENTRY_NOTIFY,
+	[REQ_ASSIGN] = ENTRY_ASSIGN,	 [REQ_HANDOVER] = ENTRY_HANDOVER,
+};
+
+static enum yj_status
+dispatch(const struct incident *st, const struct request *rq, struct value *p, struct strbuf *why)
+{
+	switch (rq->kind) {
+	case REQ_SET:
+		return req_set(st, rq, p, why);
+	case REQ_NOTE:
+		if (is_blank(rq->text))
+			return refuse(why, YJ_ERR_DATA, "the note is empty");
+		value_set_str(p, "text", rq->text);
+		return YJ_OK;
+	case REQ_TICK:
+		return req_tick(st, rq, p, why);
+	case REQ_ADVANCE:
+		return req_advance(st, rq, p, why);
+	case REQ_LEVEL:
+		return req_level(st, rq, p, why);
+	case REQ_NOTIFY:
+		return req_notify(st, rq, p, why);
+	case REQ_ASSIGN:
+		return req_assign(st, rq, p, why, false);
+	case REQ_HANDOVER:
+		return req_assign(st, rq, p, why, true);
+	}
+	return YJ_ERR_INTERNAL;
+}
+
+enum yj_status
+request_build(const struct incident *st, const struct request *rq, enum entry_kind *kind,
+	      struct value **payload, struct strbuf *why)
+{
+	struct value *p;
+	enum yj_status rc;
+
+	*payload = NULL;
+	if (st->closed)
+		return refuse(why, YJ_ERR_REFUSED, "incident %lld is closed; a closed incident is "
+						   "read-only", (long long)st->id);
+	p = value_obj();
+	rc = dispatch(st, rq, p, why);
+	if (rc != YJ_OK) {
+		value_free(&p);
+		return rc;
+	}
+	*kind = request_entry_kind[rq->kind];
+	*payload = p;
+	return YJ_OK;
+}

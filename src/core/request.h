@@ -1,0 +1,71 @@
+/*
+ * Requests: what an officer asks to record, turned into the journal entry to
+ * append, or refused with a one-line reason that names exactly what is
+ * missing.  The CLI and the console both go through here (via the engine):
+ * nothing is implemented twice.  Pure: the caller supplies the state and time.
+ */
+#ifndef YINGJI_CORE_REQUEST_H
+#define YINGJI_CORE_REQUEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/entry.h"
+#include "core/incident.h"
+#include "util/status.h"
+
+struct strbuf;
+
+struct kv {
+	const char *key, *value;
+};
+
+enum tick_action { TICK_DO, TICK_SKIP, TICK_UNDO };
+
+enum request_kind {
+	REQ_SET,
+	REQ_NOTE,
+	REQ_TICK,
+	REQ_ADVANCE,
+	REQ_LEVEL,
+	REQ_NOTIFY,
+	REQ_ASSIGN,
+	REQ_HANDOVER,
+};
+
+struct request {
+	enum request_kind kind;
+	const char *operator_name;
+	size_t n_kv;			/* SET: FIELD=VALUE and CRITERION=yes|no */
+	const struct kv *kv;
+	const char *text;		/* NOTE */
+	const char *item;		/* TICK */
+	enum tick_action tick;
+	const char *decision;		/* ADVANCE (NULL: the phase's only decision) */
+	const char *level;		/* LEVEL */
+	const char *contact;		/* NOTIFY (id or name) */
+	bool ack;
+	const char *channel;		/* NOTIFY: phone sms written verbal, or NULL */
+	const char *party;		/* ASSIGN, HANDOVER (NULL: the first role) */
+	const char *person;		/* ASSIGN, HANDOVER */
+	const char *reason;		/* TICK skip, ADVANCE, LEVEL */
+};
+
+/*
+ * The entry for a request on an open incident.  On YJ_OK, *kind and *payload
+ * (owned by the caller) describe the entry to append.  Otherwise *payload is
+ * NULL and `why` holds one line: YJ_ERR_DATA for a bad value or an unknown
+ * name, YJ_ERR_REFUSED when the plan does not allow it now.
+ */
+enum yj_status request_build(const struct incident *st, const struct request *rq,
+			     enum entry_kind *kind, struct value **payload, struct strbuf *why);
+
+/*
+ * The OPEN entry's payload for a new report: title, the playbook's identity,
+ * the drill flag and any initial FIELD=VALUE pairs (checked like REQ_SET).
+ */
+enum yj_status request_open(const struct playbook *pb, const char *plan_hash, const char *title,
+			    bool drill, const struct kv *kv, size_t n_kv, struct value **payload,
+			    struct strbuf *why);
+
+#endif

@@ -1,0 +1,189 @@
+/*
+ * engine/: the write path against a real database file.  After random sequences
+ * of requests, every incident's summary row (the projection) equals the fold of
+ * its journal, and the chain verifies.
+ */
+#include "config.h"
+
+#include "engine/engine.h"
+#include "io/clocks.h"
+#include "tests.h"
+#include "util/strbuf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct fixture {
+	char dir[256], db[300], playbook[4096];
+	struct yj_clock clock;
+	struct engine *e;
+};
+
+static void
+setup(struct fixture *f, const char *operator_name)
+{
+	struct strbuf why = STRBUF_INIT;
+	struct engine_opts o;
+	const char *tmp = getenv("TMPDIR");
+
+	snprintf(f->dir, sizeof(f->dir), "%s/yj-engine-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	ck_assert_ptr_nonnull(mkdtemp(f->dir));
+	snprintf(f->db, sizeof(f->db), "%s/t.db", f->dir);
+	snprintf(f->playbook, sizeof(f->playbook), "%s/lucheng-2017.yaml", test_playbook_dir());
+	clock_init_fixed(&f->clock, INT64_C(1795312800000));
+	o = (struct engine_opts){f->db, operator_name, &f->clock, true, false};
+	ck_assert_int_eq(engine_open(&o, &f->e, &why), YJ_OK);
+	sb_free(&why);
+}
+
+static void
+teardown(struct fixture *f)
+{
+	char path[400];
+	static const char *const suffix[] = {"", "-wal", "-shm", "-journal"};
+
+	engine_close(&f->e);
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(path, sizeof(path), "%s%s", f->db, suffix[i]);
+		unlink(path);
+	}
+	rmdir(f->dir);
+}
+
+static const char *const items[] = {"report-office", "report-city-gov", "learn", "judge",
+				    "first-response", "nope"};
+static const char *const levels[] = {"I", "II", "III", "IV"};
+static const char *const facts[][2] = {
+	{"outage_duration", "45m"}, {"affected_people", "150000"}, {"economic_loss", "20000000"},
+	{"discovered_at", "2026-11-22 09:50"}, {"place", "机房"}, {"III-1", "yes"},
+	{"affected_people", "abc"}};
+
+/* One random request: any outcome is fine; the projection must follow. */
+static void
+random_request(struct engine *e, int64_t id, unsigned *seed)
+{
+	struct strbuf why = STRBUF_INIT;
+	struct request rq = {0};
+	struct kv kv;
+	int r = (int)(rand_r(seed) % 7);
+
+	switch (r) {
+	case 0:
+		rq.kind = REQ_NOTE;
+		rq.text = "进展";
+		break;
+	case 1:
+		rq.kind = REQ_TICK;
+		rq.item = items[rand_r(seed) % 6];
+		break;
+	case 2:
+		rq.kind = REQ_ADVANCE;
+		break;
+	case 3:
+		rq.kind = REQ_LEVEL;
+		rq.level = levels[rand_r(seed) % 4];
+		rq.reason = "判断";
+		break;
+	case 4:
+		kv.key = facts[rand_r(seed) % 7][0];
+		kv.value = facts[rand_r(seed) % 7][1];
+		rq.kind = REQ_SET;
+		rq.kv = &kv;
+		rq.n_kv = 1;
+		break;
+	case 5:
+		rq.kind = REQ_NOTIFY;
+		rq.contact = "hq-line";
+		break;
+	default:
+		rq.kind = REQ_ASSIGN;
+		rq.party = rand_r(seed) % 2 ? "office" : "commander";
+		rq.person = rand_r(seed) % 2 ? "张三" : "李四";
+		break;
+	}
+	engine_submit(e, id, &rq, NULL, &why);
+	sb_free(&why);
+}
+
+START_TEST(test_projection_equals_fold)
+{
+	struct fixture f;
+	unsigned seed = 20261122u + (unsigned)_i;
+	struct store_verify_result res;
+	int64_t ids[4];
+
+	setup(&f, "张三");
+	for (int k = 0; k < 4; k++) {
+		struct strbuf why = STRBUF_INIT;
+		struct diag_list dl = {0};
+
+		ck_assert_int_eq(engine_new(f.e, f.playbook, "随机", k == 3, NULL, 0, &ids[k], &dl,
+					    &why), YJ_OK);
+		sb_free(&why);
+		diag_list_clear(&dl);
+	}
+	for (int step = 0; step < 120; step++)
+		random_request(f.e, ids[rand_r(&seed) % 4], &seed);
+	for (int k = 0; k < 4; k++) {
+		struct incident_summary stored, folded;
+		struct incident_view *v = NULL;
+		struct strbuf why = STRBUF_INIT;
+
+		ck_assert_int_eq(store_get_summary(engine_store(f.e), ids[k], &stored), YJ_OK);
+		ck_assert_int_eq(engine_view(f.e, ids[k], 0, &v, &why), YJ_OK);
+		incident_summarize(v->st, &folded);
+		ck_assert_int_eq(stored.head_seq, folded.head_seq);
+		ck_assert_str_eq(stored.head_hash, folded.head_hash);
+		ck_assert_str_eq(stored.phase, folded.phase);
+		ck_assert_int_eq(stored.closed, folded.closed);
+		ck_assert_int_eq(stored.drill, folded.drill);
+		ck_assert_int_eq(stored.next_due_ms, folded.next_due_ms);
+		ck_assert((stored.level == NULL) == (folded.level == NULL));
+		if (stored.level)
+			ck_assert_str_eq(stored.level, folded.level);
+		incident_summary_clear(&stored);
+		incident_summary_clear(&folded);
+		incident_view_free(&v);
+		sb_free(&why);
+	}
+	ck_assert_int_eq(store_verify(engine_store(f.e), 0, &res), YJ_OK);
+	ck_assert_msg(res.ok, "%s", res.message);
+	teardown(&f);
+}
+END_TEST
+
+/* A refused request writes nothing. */
+START_TEST(test_refusal_writes_nothing)
+{
+	struct fixture f;
+	struct strbuf why = STRBUF_INIT;
+	struct diag_list dl = {0};
+	struct request rq = {.kind = REQ_ADVANCE};
+	int64_t id, seq = 0;
+	unsigned char hash[ENTRY_HASH_LEN];
+
+	setup(&f, "张三");
+	ck_assert_int_eq(engine_new(f.e, f.playbook, "拒绝", false, NULL, 0, &id, &dl, &why), YJ_OK);
+	ck_assert_int_eq(engine_submit(f.e, id, &rq, NULL, &why), YJ_ERR_REFUSED);
+	ck_assert_int_eq(store_head(engine_store(f.e), id, &seq, hash), YJ_OK);
+	ck_assert_int_eq(seq, 1);
+	sb_free(&why);
+	diag_list_clear(&dl);
+	teardown(&f);
+}
+END_TEST
+
+Suite *
+suite_engine(void)
+{
+	Suite *s = suite_create("engine");
+	TCase *tc = tcase_create("projection");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_loop_test(tc, test_projection_equals_fold, 0, 8);
+	tcase_add_test(tc, test_refusal_writes_nothing);
+	suite_add_tcase(s, tc);
+	return s;
+}

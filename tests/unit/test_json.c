@@ -1,0 +1,285 @@
+/*
+ * io/json: canonical encoding (the journal hashes these bytes, so one value
+ * must always give one text) and decoding with positioned errors.
+ */
+#include "config.h"
+
+#include "io/json.h"
+#include "tests.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Encode compactly and compare with the expected text; frees v. */
+static void
+expect_encoding(struct value *v, const char *want)
+{
+	char *text = json_encode(v, 0);
+
+	ck_assert_str_eq(text, want);
+	free(text);
+	value_free(&v);
+}
+
+/* encode -> decode gives an equal value, and encoding that gives the same bytes. */
+static void
+expect_round_trip(const struct value *v, unsigned flags)
+{
+	char *text = json_encode(v, flags), *err = NULL, *again;
+	struct value *back = json_decode(text, &err);
+
+	ck_assert_msg(back != NULL, "decoding %s: %s", text, err ? err : "?");
+	ck_assert_msg(value_equal(v, back), "round trip changed %s", text);
+	again = json_encode(back, flags);
+	ck_assert_str_eq(again, text);
+	free(text);
+	free(again);
+	value_free(&back);
+}
+
+static struct value *
+payload_sample(void)
+{
+	struct value *o = value_obj(), *arr = value_arr(), *inner = value_obj();
+
+	value_set_str(o, "title", "潞城区 4.1.1：30 分钟内报告");
+	value_set_str(o, "controls",
+		      "tab\there, newline\nthere, \x01\x1f\x7f quote\" back\\ slash/");
+	value_set_int(o, "big", INT64_MAX);
+	value_set_int(o, "small", INT64_MIN);
+	value_set(o, "third", value_num(1.0 / 3.0));
+	value_set(o, "tenth", value_num(0.1));
+	value_set(o, "huge", value_num(1e300));
+	value_set(o, "whole", value_num(2.0));
+	value_set_bool(o, "yes", true);
+	value_set(o, "nothing", value_null());
+	value_push(arr, value_str("伤亡 0"));
+	value_push(arr, value_int(-7));
+	value_push(arr, value_arr());
+	value_set(o, "list", arr);
+	value_set_str(inner, "emoji", "🚒");
+	value_set(inner, "empty", value_obj());
+	value_set(o, "inner", inner);
+	return o;
+}
+
+START_TEST(test_round_trip)
+{
+	struct value *v = payload_sample();
+
+	expect_round_trip(v, 0);
+	expect_round_trip(v, JSON_PRETTY);
+	value_free(&v);
+}
+END_TEST
+
+START_TEST(test_scalars_round_trip)
+{
+	struct value *v[] = {value_null(), value_bool(false), value_int(0), value_num(-0.5),
+			     value_str(""), value_str("中文"), value_arr(), value_obj()};
+
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		expect_round_trip(v[i], 0);
+		value_free(&v[i]);
+	}
+}
+END_TEST
+
+START_TEST(test_canonical_text)
+{
+	struct value *o = value_obj(), *c = value_obj(), *a = value_arr();
+
+	value_set_int(o, "b", 1);
+	value_push(a, value_bool(true));
+	value_push(a, value_null());
+	value_push(a, value_str("x"));
+	value_set(o, "a", a);
+	value_set_int(c, "z", 1);
+	value_set_str(c, "y", "中文");
+	value_set(o, "c", c);
+	/* Sorted keys at every depth, no spaces, UTF-8 kept as is. */
+	expect_encoding(o, "{\"a\":[true,null,\"x\"],\"b\":1,\"c\":{\"y\":\"中文\",\"z\":1}}");
+}
+END_TEST
+
+START_TEST(test_control_characters)
+{
+	struct value *o = value_obj();
+
+	value_set_str(o, "s", "a\tb\nc\x01\"\\/");
+	expect_encoding(o, "{\"s\":\"a\\tb\\nc\\u0001\\\"\\\\/\"}");
+}
+END_TEST
+
+/* The same members in two insertion orders, at two depths. */
+static struct value *
+ordered(bool reverse)
+{
+	static const char *const keys[] = {"zeta", "alpha", "中", "Beta", "a", "aa", "_"};
+	size_t n = sizeof(keys) / sizeof(keys[0]);
+	struct value *o = value_obj(), *inner = value_obj();
+
+	for (size_t k = 0; k < n; k++) {
+		size_t i = reverse ? n - 1 - k : k;
+
+		value_set_int(inner, keys[i], (int64_t)i);
+		value_set_str(o, keys[i], keys[i]);
+	}
+	value_set(o, "inner", inner);
+	return o;
+}
+
+START_TEST(test_key_order_is_canonical)
+{
+	struct value *a = ordered(false), *b = ordered(true);
+	char *ta = json_encode(a, 0), *tb = json_encode(b, 0);
+
+	ck_assert_str_eq(ta, tb);
+	/* Byte order: upper case, then '_', then lower case, then CJK. */
+	ck_assert_ptr_nonnull(strstr(ta, "{\"Beta\":3,\"_\":6,\"a\":4,\"aa\":5,\"alpha\":1,"));
+	free(ta);
+	free(tb);
+	value_free(&a);
+	value_free(&b);
+}
+END_TEST
+
+START_TEST(test_numbers)
+{
+	struct value *o = value_obj();
+	struct value *back;
+
+	value_set_int(o, "i", 5);
+	value_set(o, "n", value_num(5.0));
+	value_set(o, "t", value_num(0.1));
+	/* Integers stay integers; numbers keep a point and 17 digits. */
+	expect_encoding(o, "{\"i\":5,\"n\":5.0,\"t\":0.10000000000000001}");
+	back = json_decode("{\"i\":5,\"n\":5.0,\"t\":0.1}", NULL);
+	ck_assert_int_eq(value_kind(value_get(back, "i")), VALUE_INT);
+	ck_assert_int_eq(value_kind(value_get(back, "n")), VALUE_NUM);
+	ck_assert(value_as_num(value_get(back, "t"), 0) == 0.1);
+	value_free(&back);
+}
+END_TEST
+
+START_TEST(test_not_finite_is_null)
+{
+	struct value *a = value_arr();
+
+	value_push(a, value_num(NAN));
+	value_push(a, value_num(INFINITY));
+	expect_encoding(a, "[null,null]");
+}
+END_TEST
+
+START_TEST(test_invalid_utf8_is_replaced)
+{
+	struct value *o = value_obj(), *back;
+	char *text;
+
+	value_set_str(o, "s", "ok\xff\xc3(中");
+	text = json_encode(o, 0);
+	ck_assert_str_eq(text, "{\"s\":\"ok\xef\xbf\xbd\xef\xbf\xbd(中\"}");
+	back = json_decode(text, NULL);
+	ck_assert_ptr_nonnull(back);
+	free(text);
+	value_free(&back);
+	value_free(&o);
+}
+END_TEST
+
+START_TEST(test_decode_keeps_document_order)
+{
+	struct value *v = json_decode("{\"b\":1,\"a\":2,\"c\":{\"y\":1,\"x\":2}}", NULL);
+
+	ck_assert_str_eq(value_key_at(v, 0), "b");
+	ck_assert_str_eq(value_key_at(v, 1), "a");
+	ck_assert_str_eq(value_key_at(value_get(v, "c"), 0), "y");
+	value_free(&v);
+}
+END_TEST
+
+START_TEST(test_pretty)
+{
+	struct value *o = value_obj();
+	char *text;
+
+	value_set_int(o, "b", 1);
+	value_set_str(o, "a", "中");
+	text = json_encode(o, JSON_PRETTY);
+	ck_assert_str_eq(text, "{\n  \"a\": \"中\",\n  \"b\": 1\n}");
+	free(text);
+	value_free(&o);
+}
+END_TEST
+
+static const struct {
+	const char *text;
+	const char *err;
+} bad_json[] = {
+	{"{\"a\":1,}", "line 1 column 8: string or '}' expected near '}'"},
+	{"{\n  \"a\": 1,\n  \"b\": \n}", "line 4 column 1: unexpected token near '}'"},
+	{"", "line 1 column 0: unexpected token near end of file"},
+	{"[1, 2", "line 1 column 5: ']' expected near end of file"},
+	{"{\"a\":1,\"a\":2}", "line 1 column 10: duplicate object key near '\"a\"'"},
+	{"[1] x", "line 1 column 5: end of file expected near 'x'"},
+	{"99999999999999999999", "line 1 column 20: too big integer near '99999999999999999999'"},
+	{"{\"a\":\"\xff\"}", "line 1 column 6: unable to decode byte 0xff near '\"'"},
+	/* NUL cannot live in a C string: refused, whatever the words. */
+	{"\"\\u0000\"", NULL},
+};
+
+static char untouched[] = "untouched";
+
+START_TEST(test_decode_errors)
+{
+	char *err = untouched;
+	struct value *v = json_decode(bad_json[_i].text, &err);
+
+	ck_assert_msg(v == NULL, "'%s' decoded", bad_json[_i].text);
+	ck_assert_ptr_nonnull(err);
+	if (bad_json[_i].err)
+		ck_assert_str_eq(err, bad_json[_i].err);
+	else
+		ck_assert_msg(strncmp(err, "line 1 column ", 14) == 0, "%s", err);
+	free(err);
+	/* No error pointer: still just NULL. */
+	ck_assert_ptr_null(json_decode(bad_json[_i].text, NULL));
+}
+END_TEST
+
+START_TEST(test_decode_ok_clears_err)
+{
+	char *err = untouched;
+	struct value *v = json_decode("[1, \"二\", {}]", &err);
+
+	ck_assert_ptr_null(err);
+	ck_assert_uint_eq(value_len(v), 3);
+	ck_assert_str_eq(value_as_str(value_at(v, 1), NULL), "二");
+	value_free(&v);
+}
+END_TEST
+
+Suite *
+suite_json(void)
+{
+	Suite *s = suite_create("json");
+	TCase *tc = tcase_create("json");
+
+	tcase_add_test(tc, test_round_trip);
+	tcase_add_test(tc, test_scalars_round_trip);
+	tcase_add_test(tc, test_canonical_text);
+	tcase_add_test(tc, test_control_characters);
+	tcase_add_test(tc, test_key_order_is_canonical);
+	tcase_add_test(tc, test_numbers);
+	tcase_add_test(tc, test_not_finite_is_null);
+	tcase_add_test(tc, test_invalid_utf8_is_replaced);
+	tcase_add_test(tc, test_decode_keeps_document_order);
+	tcase_add_test(tc, test_pretty);
+	tcase_add_loop_test(tc, test_decode_errors, 0, sizeof(bad_json) / sizeof(bad_json[0]));
+	tcase_add_test(tc, test_decode_ok_clears_err);
+	suite_add_tcase(s, tc);
+	return s;
+}
