@@ -26,6 +26,7 @@ static const struct {
 	{"store", suite_store},
 	{"fold", suite_fold},
 	{"engine", suite_engine},
+	{"walk", suite_walk},
 };
 
 const char *

@@ -13,6 +13,7 @@ Suite *suite_hash(void);
 Suite *suite_store(void);
 Suite *suite_fold(void);
 Suite *suite_engine(void);
+Suite *suite_walk(void);
 
 /* Directory of the shipped playbooks (from $YJ_TEST_PLAYBOOKS). */
 const char *test_playbook_dir(void);
