@@ -121,6 +121,13 @@ ok "investigate" tick $id investigate-review
 ok "submit report" tick $id submit-report
 ok "reviewed" advance $id
 expect_eq "review met within 30 days" "$(q $id '.deadlines[] | select(.id=="review-30d") | .status')" "met"
+run advance $id close
+expect_rc "not closed while contacts owed at the level were never notified" 65
+expect_match "names them" "$ERR" "office-duty \(.*\) has not been notified"
+for c in $(q $id '.notify[] | select(.notified_at == null) | .id'); do
+	run notify $id "$c" --channel phone
+	[ "$RC" -eq 0 ] || fail "notify $c" "$ERR"
+done
 ok "close" advance $id close
 expect_eq "closed" "$(q $id .closed)" "true"
 run log $id "补记"

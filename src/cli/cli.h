@@ -79,6 +79,7 @@ int cmd_level(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_notify(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_assign(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_handover(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_annotate(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_list(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_show(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_export(struct cli_ctx *ctx, int argc, char **argv);

@@ -97,6 +97,13 @@ cmd_verify(struct cli_ctx *ctx, int argc, char **argv)
 	if (x)
 		return x;
 	rc = store_verify(engine_store(e), id, &res);
+	if (rc == YJ_ERR_NOINPUT && pin) {
+		/* The pinned incident is gone altogether: the record did not hold. */
+		printf("incident %lld: FAILED: the incident holding the pinned head %lld is gone\n",
+		       (long long)id, (long long)seq);
+		engine_close(&e);
+		return EXIT_CHECK_FAILED;
+	}
 	if (rc != YJ_OK) {
 		cli_error("%s", store_error(engine_store(e)));
 		engine_close(&e);

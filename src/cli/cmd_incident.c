@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "core/report.h"
 #include "engine/engine.h"
+#include "io/playbook_load.h"
 #include "util/str.h"
 #include "util/strbuf.h"
 #include "util/text.h"
@@ -94,6 +95,17 @@ bad_option(const struct cli_command *cmd, int c, char **argv)
 
 /* ---- new ---- */
 
+/* Load the playbook only to check it; its diagnostics go to dl. */
+static enum yj_status
+playbook_check_file(const char *path, struct diag_list *dl)
+{
+	struct playbook *pb = NULL;
+	enum yj_status rc = playbook_load(path, &pb, dl);
+
+	playbook_free(&pb);
+	return rc;
+}
+
 int
 cmd_new(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -124,20 +136,25 @@ cmd_new(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(cmd, "new: --title TEXT is required");
 	if (!parse_kv(cmd, argc, argv, optind, &kv, &n))
 		return EXIT_USAGE;
-	x = cli_open_engine(ctx, true, false, &e);
-	if (x) {
-		free(kv);
-		return x;
+	/* Check the playbook before a database is created for it. */
+	rc = playbook_check_file(ctx->playbook, &dl);
+	if (rc == YJ_OK) {
+		x = cli_open_engine(ctx, true, false, &e);
+		if (x) {
+			free(kv);
+			diag_list_clear(&dl);
+			return x;
+		}
+		rc = engine_new(e, ctx->playbook, title, drill, kv, n, &id, &dl, &why);
+		engine_close(&e);
 	}
-	rc = engine_new(e, ctx->playbook, title, drill, kv, n, &id, &dl, &why);
-	engine_close(&e);
 	free(kv);
 	cli_print_diags(&dl);
-	diag_list_clear(&dl);
 	if (rc != YJ_OK)
 		x = why.len || !dl.errors ? cli_fail(rc, &why) : cli_exit_code(rc);
 	else
 		printf("%lld\n", (long long)id);
+	diag_list_clear(&dl);
 	sb_free(&why);
 	return x;
 }
@@ -425,4 +442,35 @@ cmd_handover(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	sb_free(&why);
 	return print_briefing(ctx, id, seq);
+}
+
+/* ---- annotate ---- */
+
+int
+cmd_annotate(struct cli_ctx *ctx, int argc, char **argv)
+{
+	const struct cli_command *cmd = self("annotate");
+	struct request rq = {.kind = REQ_ANNOTATE};
+	struct strbuf text = STRBUF_INIT;
+	char what[64];
+	long long seq;
+	int64_t id;
+	int x, first = 3;
+
+	if (argc < 4)
+		return cli_usage_error(cmd, "annotate: give an incident ID, an entry SEQ and TEXT");
+	if (!cli_parse_id(cmd, argv[1], &id))
+		return EXIT_USAGE;
+	if (!str_to_ll(argv[2], &seq) || seq <= 0)
+		return cli_usage_error(cmd, "annotate: '%s' is not an entry number", argv[2]);
+	if (strcmp(argv[3], "--") == 0)
+		first = 4;
+	for (int i = first; i < argc; i++)
+		sb_printf(&text, "%s%s", i > first ? " " : "", argv[i]);
+	rq.seq = seq;
+	rq.text = sb_str(&text);
+	snprintf(what, sizeof(what), "annotation on entry %lld", seq);
+	x = submit(ctx, id, &rq, what);
+	sb_free(&text);
+	return x;
 }

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int
@@ -214,11 +215,17 @@ write_out(const char *path, const char *text)
 
 	if (!path)
 		return cli_print(text);
-	/* Reports carry incident details: private to their owner, like the database. */
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, 0600);
+	/* Reports carry incident details: private to their owner, like the database,
+	 * even when an older copy was readable by others; never through a symlink. */
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY | O_NOFOLLOW, 0600);
 	if (fd < 0) {
 		cli_error("cannot write %s: %s", path, strerror(errno));
 		return errno == ENOENT ? EXIT_NOINPUT : EXIT_IOERR;
+	}
+	if (fchmod(fd, 0600) != 0) {
+		cli_error("cannot make %s private: %s", path, strerror(errno));
+		close(fd);
+		return EXIT_IOERR;
 	}
 	if (write(fd, text, len) != (ssize_t)len || close(fd) != 0) {
 		cli_error("cannot write %s: %s", path, strerror(errno));
@@ -248,8 +255,8 @@ cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
 		if (c == 'r' && !report_kind_parse(optarg, &kind))
-			return cli_usage_error(cmd, "export: unknown report '%s' (incident or "
-						    "timeline)", optarg);
+			return cli_usage_error(cmd, "export: unknown report '%s' (incident, "
+						    "timeline or review)", optarg);
 		if (c == 'f' && !report_format_parse(optarg, &fmt))
 			return cli_usage_error(cmd, "export: unknown format '%s' (txt, md, json or "
 						    "csv)", optarg);

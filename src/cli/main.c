@@ -42,7 +42,9 @@ static const struct cli_command commands[] = {
 	{"assign", "ID ROLE PERSON", "record who holds a role or leads a group", cmd_assign},
 	{"handover", "ID PERSON [--role ROLE]",
 	 "hand over command (or a role), recording a briefing", cmd_handover},
-	{"export", "ID [--report incident|timeline] [--format txt|md|json|csv] [-o FILE]",
+	{"annotate", "ID SEQ TEXT",
+	 "a reviewer's annotation on journal entry SEQ (also on closed incidents)", cmd_annotate},
+	{"export", "ID [--report incident|timeline|review] [--format txt|md|json|csv] [-o FILE]",
 	 "render a report", cmd_export},
 	{"verify", "[ID] [--head SEQ:HASH]", "check the journal's hash chain (exit 1 if broken)",
 	 cmd_verify},
@@ -212,6 +214,8 @@ main(int argc, char **argv)
 	int rc;
 
 	setlocale(LC_ALL, "");
+	/* Numbers in files, commands and JSON are written with a decimal point everywhere. */
+	setlocale(LC_NUMERIC, "C");
 	rc = parse_globals(argc, argv, &db, &playbook, &operator_name);
 	if (rc < 0 && optind >= argc) {
 		cli_error("no command given; see 'yingji --help'");

@@ -22,8 +22,14 @@ add_duty(struct incident *st, size_t *cap, const char *contact, const char *why,
 	if (ci < 0)
 		return;
 	for (size_t i = 0; i < st->n_contact_duties; i++)
-		if (st->contact_duties[i].contact == ci)
+		if (st->contact_duties[i].contact == ci) {
+			/* Keep the route that also calls for it, so order and reason show. */
+			if (!st->contact_duties[i].route && route) {
+				st->contact_duties[i].route = route;
+				st->contact_duties[i].why = why;
+			}
 			return;
+		}
 	st->contact_duties = xgrow(st->contact_duties, cap, st->n_contact_duties + 1,
 				   sizeof(*st->contact_duties));
 	st->contact_duties[st->n_contact_duties].contact = ci;

@@ -23,7 +23,9 @@
 	X(LEVEL, "level", "the level confirmed or changed") \
 	X(NOTIFY, "notify", "a contact notified or acknowledged") \
 	X(ASSIGN, "assign", "a person assigned to a role or group") \
-	X(HANDOVER, "handover", "command (or a role) handed over, with a briefing")
+	X(HANDOVER, "handover", "command (or a role) handed over, with a briefing") \
+	X(INJECT, "inject", "a drill inject: a message to the trainee and facts that become known") \
+	X(ANNOTATE, "annotate", "a reviewer's annotation on an earlier entry")
 
 enum entry_kind {
 #define ENTRY_ENUM(name, str, help) ENTRY_##name,

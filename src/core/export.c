@@ -24,6 +24,8 @@ report_kind_parse(const char *s, enum report_kind *k)
 		*k = REPORT_INCIDENT;
 	else if (str_eq(s, "timeline"))
 		*k = REPORT_TIMELINE;
+	else if (str_eq(s, "review"))
+		*k = REPORT_REVIEW;
 	else
 		return false;
 	return true;
@@ -97,6 +99,160 @@ level_text(const struct incident *st)
 	return st->level >= 0 ? playbook_level(st->pb, (size_t)st->level)->name : "";
 }
 
+/* ---- the review (潞城 5.1: cause, nature, impact, responsibility, opinion, improvements) ---- */
+
+/* Whether field i is asked for by a review or recovery phase (5.1, 5.2). */
+static bool
+is_review_field(const struct incident *st, size_t i)
+{
+	const char *id = playbook_field(st->pb, i)->m.id;
+
+	for (size_t p = 0; p < playbook_phase_count(st->pb); p++) {
+		const struct pb_phase *ph = playbook_phase(st->pb, p);
+
+		if (ph->kind != PB_PHASE_REVIEW && ph->kind != PB_PHASE_RECOVERY)
+			continue;
+		for (size_t k = 0; k < ph->fields.n; k++)
+			if (str_eq(ph->fields.v[k].id, id))
+				return true;
+	}
+	return false;
+}
+
+static const char *
+clock_id(const struct clock_state *c)
+{
+	return c->deadline ? c->deadline->m.id : c->duty->m.id;
+}
+
+static const char *
+clock_text(const struct clock_state *c)
+{
+	return c->deadline ? c->deadline->text : c->duty->text;
+}
+
+static void
+iso_or_empty(int64_t ms, char *buf, size_t n)
+{
+	buf[0] = '\0';
+	if (ms)
+		time_format_iso(ms, buf, n);
+}
+
+static struct value *
+review_value(const struct incident *st)
+{
+	struct value *o = value_obj(), *fields = value_set(o, "fields", value_arr());
+	struct value *perf = value_set(o, "deadlines", value_arr());
+	struct value *notes = value_set(o, "annotations", value_arr());
+	char t[40];
+
+	for (size_t i = 0; i < playbook_field_count(st->pb); i++) {
+		struct strbuf disp = STRBUF_INIT;
+		struct value *f;
+
+		if (!is_review_field(st, i))
+			continue;
+		f = value_push(fields, value_obj());
+		field_text(st, i, &disp);
+		value_set_str(f, "id", playbook_field(st->pb, i)->m.id);
+		value_set_str(f, "name", playbook_field(st->pb, i)->name);
+		value_set(f, "value", st->fields[i].set ? value_str(sb_str(&disp)) : value_null());
+		sb_free(&disp);
+	}
+	for (size_t i = 0; i < st->n_clocks; i++) {
+		const struct clock_state *c = &st->clocks[i];
+		struct value *d = value_push(perf, value_obj());
+
+		value_set_str(d, "id", clock_id(c));
+		value_set_str(d, "text", clock_text(c));
+		value_set_str(d, "status", clock_status_name(c->status));
+		iso_or_empty(c->due_ms, t, sizeof(t));
+		value_set(d, "due", *t ? value_str(t) : value_null());
+		iso_or_empty(c->met_ms, t, sizeof(t));
+		value_set(d, "met", *t ? value_str(t) : value_null());
+	}
+	for (size_t i = 0; i < st->n_entries; i++) {
+		const struct entry *e = &st->entries[i];
+		struct value *a;
+
+		if (e->kind != ENTRY_ANNOTATE)
+			continue;
+		a = value_push(notes, value_obj());
+		value_set_int(a, "seq", e->seq);
+		value_set_int(a, "on", value_as_int(value_get(e->payload, "seq"), 0));
+		time_format_iso(e->ts_ms, t, sizeof(t));
+		value_set_str(a, "at", t);
+		value_set_str(a, "by", e->operator_name);
+		value_set_str(a, "text", value_get_str(e->payload, "text"));
+	}
+	return o;
+}
+
+static void
+review_text(const struct incident *st, bool md, struct strbuf *out)
+{
+	struct value *r = review_value(st);
+	const struct value *v;
+	char t[32];
+
+	sb_append(out, md ? "\n## 总结评估\n\n| item | content |\n|---|---|\n" : "\n总结评估\n");
+	v = value_get(r, "fields");
+	for (size_t i = 0; i < value_len(v); i++) {
+		sb_append(out, md ? "| " : "  ");
+		clean(out, value_get_str(value_at(v, i), "name"), md);
+		sb_append(out, md ? " | " : ": ");
+		clean(out, value_get_str(value_at(v, i), "value") ? value_get_str(value_at(v, i), "value")
+							    : "(not recorded)", md);
+		sb_append(out, md ? " |\n" : "\n");
+	}
+	sb_append(out, md ? "\n## 时限执行情况\n\n| deadline | status | due | met |\n|---|---|---|---|\n"
+			  : "\n时限执行情况\n");
+	for (size_t i = 0; i < st->n_clocks; i++) {
+		const struct clock_state *c = &st->clocks[i];
+		char due[32] = "-", met[32] = "-";
+
+		if (c->due_ms)
+			time_format_local(c->due_ms, due, sizeof(due));
+		if (c->met_ms)
+			time_format_local(c->met_ms, met, sizeof(met));
+		sb_append(out, md ? "| " : "  ");
+		clean(out, clock_text(c), md);
+		sb_printf(out, md ? " | %s | %s | %s |\n" : "\n      %s; due %s; met %s\n",
+			  clock_status_name(c->status), due, met);
+	}
+	sb_append(out, md ? "\n## 级别变化\n\n" : "\n级别变化\n");
+	for (size_t i = 0; i < st->n_level_changes; i++) {
+		const struct level_change *c = &st->level_changes[i];
+
+		time_format_local(c->ms, t, sizeof(t));
+		sb_printf(out, md ? "- %s " : "  %s ", t);
+		clean(out, playbook_level(st->pb, (size_t)c->level)->name, md);
+		sb_append(out, " — ");
+		clean(out, c->by, md);
+		if (c->reason) {
+			sb_append(out, ": ");
+			clean(out, c->reason, md);
+		}
+		sb_append(out, "\n");
+	}
+	sb_append(out, md ? "\n## 批注\n\n" : "\n批注\n");
+	v = value_get(r, "annotations");
+	for (size_t i = 0; i < value_len(v); i++) {
+		const struct value *a = value_at(v, i);
+
+		sb_printf(out, md ? "- entry %lld: " : "  entry %lld: ",
+			  (long long)value_as_int(value_get(a, "on"), 0));
+		clean(out, value_get_str(a, "text"), md);
+		sb_append(out, " — ");
+		clean(out, value_get_str(a, "by"), md);
+		sb_append(out, "\n");
+	}
+	if (!value_len(v))
+		sb_append(out, md ? "- none\n" : "  none\n");
+	value_free(&r);
+}
+
 /* ---- JSON ---- */
 
 static struct value *
@@ -130,7 +286,8 @@ export_json(const struct incident *st, enum report_kind kind)
 	char pin[100];
 
 	head_pin(st, pin, sizeof(pin));
-	value_set_str(o, "report", kind == REPORT_INCIDENT ? "incident" : "timeline");
+	value_set_str(o, "report", kind == REPORT_INCIDENT ? "incident"
+				   : kind == REPORT_REVIEW ? "review" : "timeline");
 	value_set_str(o, "head", pin);
 	if (kind == REPORT_TIMELINE) {
 		value_set_int(o, "id", st->id);
@@ -139,6 +296,8 @@ export_json(const struct incident *st, enum report_kind kind)
 		return o;
 	}
 	value_set(o, "incident", report_state_value(st));
+	if (kind == REPORT_REVIEW)
+		value_set(o, "review", review_value(st));
 	content = value_set(o, "content", value_arr());
 	for (size_t i = 0; i < playbook_field_count(st->pb); i++) {
 		const struct pb_field *f = playbook_field(st->pb, i);
@@ -218,7 +377,8 @@ header_text(const struct incident *st, enum report_kind kind, bool md, struct st
 	char t[32];
 
 	sb_append(out, md ? "# " : "");
-	clean(out, kind == REPORT_INCIDENT ? "事件报告" : "事件时间线", md);
+	clean(out, kind == REPORT_INCIDENT ? "事件报告" : kind == REPORT_REVIEW ? "事件总结评估报告"
+							  : "事件时间线", md);
 	sb_printf(out, " — %s %lld%s: ", "incident", (long long)st->id, st->drill ? " [DRILL]" : "");
 	clean(out, st->title, md);
 	sb_append(out, md ? "\n\n" : "\n\n");
@@ -241,10 +401,12 @@ export_text(const struct incident *st, enum report_kind kind, bool md, struct st
 	char pin[100];
 
 	header_text(st, kind, md, out);
-	if (kind == REPORT_INCIDENT) {
+	if (kind != REPORT_TIMELINE) {
 		sb_append(out, md ? "\n## 报告内容\n\n" : "\n报告内容\n");
 		content_text(st, md, out);
 	}
+	if (kind == REPORT_REVIEW)
+		review_text(st, md, out);
 	sb_append(out, md ? "\n## 时间线\n\n" : "\n时间线\n");
 	timeline_text(st, md, out);
 	head_pin(st, pin, sizeof(pin));
@@ -253,12 +415,57 @@ export_text(const struct incident *st, enum report_kind kind, bool md, struct st
 
 /* ---- CSV ---- */
 
+/* The review as rows of section, item, value. */
+static void
+export_csv_review(const struct incident *st, const char *pin, struct strbuf *out)
+{
+	struct value *r = review_value(st);
+	const struct value *v = value_get(r, "fields");
+	char buf[80];
+
+	sb_append(out, "\"section\",\"item\",\"value\"\r\n");
+	for (size_t i = 0; i < value_len(v); i++) {
+		const char *val = value_get_str(value_at(v, i), "value");
+
+		csv_cell(out, "review", false);
+		csv_cell(out, value_get_str(value_at(v, i), "name"), false);
+		csv_cell(out, val ? val : "", true);
+	}
+	for (size_t i = 0; i < st->n_clocks; i++) {
+		csv_cell(out, "deadline", false);
+		csv_cell(out, clock_text(&st->clocks[i]), false);
+		csv_cell(out, clock_status_name(st->clocks[i].status), true);
+	}
+	for (size_t i = 0; i < st->n_level_changes; i++) {
+		csv_cell(out, "level", false);
+		time_format_iso(st->level_changes[i].ms, buf, sizeof(buf));
+		csv_cell(out, buf, false);
+		csv_cell(out, playbook_level(st->pb, (size_t)st->level_changes[i].level)->m.id, true);
+	}
+	v = value_get(r, "annotations");
+	for (size_t i = 0; i < value_len(v); i++) {
+		snprintf(buf, sizeof(buf), "entry %lld",
+			 (long long)value_as_int(value_get(value_at(v, i), "on"), 0));
+		csv_cell(out, "annotation", false);
+		csv_cell(out, buf, false);
+		csv_cell(out, value_get_str(value_at(v, i), "text"), true);
+	}
+	csv_cell(out, "journal_head", false);
+	csv_cell(out, "", false);
+	csv_cell(out, pin, true);
+	value_free(&r);
+}
+
 static void
 export_csv(const struct incident *st, enum report_kind kind, struct strbuf *out)
 {
 	char t[40], pin[100], seq[24];
 
 	head_pin(st, pin, sizeof(pin));
+	if (kind == REPORT_REVIEW) {
+		export_csv_review(st, pin, out);
+		return;
+	}
 	if (kind == REPORT_INCIDENT) {
 		csv_cell(out, "item", false);
 		csv_cell(out, "name", false);
@@ -294,6 +501,12 @@ export_csv(const struct incident *st, enum report_kind kind, struct strbuf *out)
 		csv_cell(out, sb_str(&line), true);
 		sb_free(&line);
 	}
+	/* The pin, as in every other report: a row of its own kind. */
+	csv_cell(out, "", false);
+	csv_cell(out, "", false);
+	csv_cell(out, "", false);
+	csv_cell(out, "journal_head", false);
+	csv_cell(out, pin, true);
 }
 
 void

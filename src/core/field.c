@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 static bool
 parse_bool(const char *s, bool *b)
@@ -34,7 +35,7 @@ field_parse_answer(const char *input, int *answer)
 {
 	bool b;
 
-	if (!*input || strcmp(input, "unknown") == 0) {
+	if (!*input || strcasecmp(input, "unknown") == 0) {
 		*answer = -1;
 		return true;
 	}

@@ -329,7 +329,13 @@ apply_entry(struct incident *st, const struct entry *e)
 	case ENTRY_HANDOVER:
 		apply_assign(st, e, true);
 		break;
+	case ENTRY_INJECT:
+		/* Facts an inject makes known are recorded like any others. */
+		apply_fields(st, value_get(e->payload, "fields"), e);
+		apply_answers(st, value_get(e->payload, "answers"), e);
+		break;
 	case ENTRY_NOTE:
+	case ENTRY_ANNOTATE:
 	case ENTRY_KIND_COUNT:
 		break;
 	}
@@ -344,7 +350,7 @@ incident_fold(const struct playbook *pb, const struct entry *entries, size_t n, 
 	st->n_entries = n;
 	for (size_t i = 0; i < n; i++) {
 		/* Once closed, an incident is read-only; a stray later entry changes nothing. */
-		if (st->closed && entries[i].kind != ENTRY_NOTE)
+		if (st->closed && entries[i].kind != ENTRY_ANNOTATE)
 			continue;
 		apply_entry(st, &entries[i]);
 	}

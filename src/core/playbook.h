@@ -69,6 +69,7 @@ enum pb_party_kind { PB_PARTY_ROLE, PB_PARTY_UNIT, PB_PARTY_GROUP };
 struct pb_role {
 	struct pb_meta m;
 	const char *name, *held_by;
+	bool command;		/* the command post: what a handover hands over by default */
 	struct pb_ref unit;	/* id NULL when not given */
 	struct pb_strings duties;
 };
@@ -268,6 +269,7 @@ struct pb_decision {
 	bool checked;		/* the phase's fields and required items must be done */
 	bool reason;		/* a reason text is required */
 	struct pb_refs by;	/* parties who may take it; empty = anyone */
+	struct pb_refs levels;	/* confirmed levels at which it applies; empty = any */
 };
 
 /* Deadline anchors: when the clock starts. */

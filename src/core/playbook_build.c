@@ -239,13 +239,14 @@ build_plan(struct dec *d, const struct doc_node *n, struct pb_plan *p)
 static void
 build_role(struct dec *d, const struct doc_node *n, struct pb_role *r)
 {
-	static const char *const keys[] = {"!id", "!name", "held_by", "unit", "duties",
-					   "source", "note", NULL};
+	static const char *const keys[] = {"!id", "!name", "held_by", "unit", "command",
+					   "duties", "source", "note", NULL};
 
 	if (!dec_map(d, n, named(d, n, "role"), keys))
 		return;
 	build_meta(d, n, &r->m);
 	r->name = dec_str(d, n, "name");
+	r->command = dec_bool(d, n, "command", false);
 	r->held_by = dec_str(d, n, "held_by");
 	r->unit = dec_ref(d, n, "unit");
 	r->duties = dec_strings(d, n, "duties");
@@ -887,7 +888,7 @@ static void
 build_decision(struct dec *d, const struct doc_node *n, struct pb_decision *dc)
 {
 	static const char *const keys[] = {"!id", "!label", "!to", "checked", "reason", "by",
-					   "source", "note", NULL};
+					   "levels", "source", "note", NULL};
 
 	if (!dec_map(d, n, named(d, n, "decision"), keys))
 		return;
@@ -897,6 +898,7 @@ build_decision(struct dec *d, const struct doc_node *n, struct pb_decision *dc)
 	dc->checked = dec_bool(d, n, "checked", true);
 	dc->reason = dec_bool(d, n, "reason", false);
 	dc->by = dec_refs(d, n, "by");
+	dc->levels = dec_refs(d, n, "levels");
 }
 
 static void

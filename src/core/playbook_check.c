@@ -327,8 +327,18 @@ define_all(struct dec *d, const struct playbook *pb, struct namespaces *ns)
 static void
 check_org_refs(struct dec *d, const struct playbook *pb, const struct namespaces *ns)
 {
-	for (size_t i = 0; i < pb->n_roles; i++)
+	const struct pb_role *command = NULL;
+
+	for (size_t i = 0; i < pb->n_roles; i++) {
 		check_ref(d, &ns->units, &pb->roles[i].unit, "unit");
+		if (!pb->roles[i].command)
+			continue;
+		if (command)
+			error_at(d, pb->roles[i].m.pos, "only one role may be 'command: true' ('%s' "
+							"already is)", command->m.id ? command->m.id : "?");
+		else
+			command = &pb->roles[i];
+	}
 	for (size_t i = 0; i < pb->n_units; i++) {
 		check_ref(d, &ns->units, &pb->units[i].parent, "unit");
 		check_ref(d, &ns->units, &pb->units[i].located_in, "unit");
@@ -445,6 +455,7 @@ check_phase_refs(struct dec *d, const struct playbook *pb, const struct pb_phase
 	for (size_t k = 0; k < ph->n_decisions; k++) {
 		check_ref(d, &ns->phases, &ph->decisions[k].to, "phase");
 		check_refs(d, &ns->parties, &ph->decisions[k].by, "role/unit/group");
+		check_refs(d, &ns->levels, &ph->decisions[k].levels, "level");
 	}
 	for (size_t k = 0; k < ph->n_deadlines; k++) {
 		check_anchor(d, ns, &ph->deadlines[k].from);

@@ -101,6 +101,27 @@ criteria_value(const struct pb_criterion *const *v, size_t n)
 	return arr;
 }
 
+/* The groups the confirmed level activates, and who leads each. */
+static struct value *
+groups_value(const struct incident *st)
+{
+	struct value *arr = value_arr();
+	const struct pb_level *lv;
+
+	if (st->level < 0)
+		return arr;
+	lv = playbook_level(st->pb, (size_t)st->level);
+	for (size_t i = 0; i < lv->groups.n; i++) {
+		const struct holder *h = incident_holder(st, lv->groups.v[i].id);
+		struct value *o = value_push(arr, value_obj());
+
+		value_set_str(o, "id", lv->groups.v[i].id);
+		value_set_str(o, "name", party_name(st->pb, lv->groups.v[i].id));
+		set_str_or_null(o, "lead", h ? h->person : NULL);
+	}
+	return arr;
+}
+
 static struct value *
 level_section(const struct incident *st)
 {
@@ -126,6 +147,7 @@ level_section(const struct incident *st)
 	value_set(sug, "matched_all",
 		  criteria_value(st->suggestion.matched_all, st->suggestion.n_matched_all));
 	value_set(o, "suggestion", sug);
+	value_set(o, "groups", groups_value(st));
 	return o;
 }
 
@@ -660,6 +682,16 @@ report_entry_line(const struct playbook *pb, const struct entry *e, struct strbu
 	case ENTRY_HANDOVER:
 		put(out, "handover of %s: %s → %s", party_name(pb, value_get_str(p, "party")),
 		    value_get_str(p, "from"), value_get_str(p, "to"));
+		break;
+	case ENTRY_INJECT:
+		put(out, "inject: %s", value_get_str(p, "message"));
+		for (size_t i = 0; i < value_len(value_get(p, "fields")); i++)
+			put(out, "%s %s=%s", i ? "," : ";", value_key_at(value_get(p, "fields"), i),
+			    value_as_str(value_at(value_get(p, "fields"), i), ""));
+		break;
+	case ENTRY_ANNOTATE:
+		put(out, "annotation on entry %lld: %s",
+		    (long long)value_as_int(value_get(p, "seq"), 0), value_get_str(p, "text"));
 		break;
 	case ENTRY_KIND_COUNT:
 		break;

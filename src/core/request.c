@@ -251,14 +251,36 @@ req_tick(const struct incident *st, const struct request *rq, struct value *p, s
 
 /* ---- decisions ---- */
 
-static const struct pb_decision *
-pick_decision(const struct pb_phase *ph, const char *id, struct strbuf *why)
+/* Whether a decision applies at the confirmed level (no `levels`: at any). */
+static bool
+applies_at_level(const struct incident *st, const struct pb_decision *dc)
 {
-	if (!id && ph->n_decisions == 1)
-		return &ph->decisions[0];
-	for (size_t k = 0; id && k < ph->n_decisions; k++)
-		if (str_eq(ph->decisions[k].m.id, id))
+	const char *cur = st->level >= 0 ? playbook_level(st->pb, (size_t)st->level)->m.id : NULL;
+
+	for (size_t i = 0; i < dc->levels.n; i++)
+		if (str_eq(dc->levels.v[i].id, cur))
+			return true;
+	return dc->levels.n == 0;
+}
+
+/* The named decision, or without a name the only one that applies at this level. */
+static const struct pb_decision *
+pick_decision(const struct incident *st, const char *id, struct strbuf *why)
+{
+	const struct pb_phase *ph = incident_phase(st);
+	const struct pb_decision *only = NULL;
+	size_t n = 0;
+
+	for (size_t k = 0; k < ph->n_decisions; k++) {
+		if (id && str_eq(ph->decisions[k].m.id, id))
 			return &ph->decisions[k];
+		if (!id && applies_at_level(st, &ph->decisions[k])) {
+			only = &ph->decisions[k];
+			n++;
+		}
+	}
+	if (!id && n == 1)
+		return only;
 	if (id)
 		sb_printf(why, "phase '%s' has no decision '%s'; choose one of:", ph->m.id, id);
 	else
@@ -327,19 +349,66 @@ check_by(const struct incident *st, const struct pb_decision *dc, const char *op
 	sb_free(&who);
 }
 
+/* A decision meant for some levels only (e.g. 重大 → 直接报领导小组办公室). */
+static void
+check_levels(const struct incident *st, const struct pb_decision *dc, struct strbuf *why,
+	     size_t *n)
+{
+	struct strbuf list = STRBUF_INIT;
+	const char *cur = st->level >= 0 ? playbook_level(st->pb, (size_t)st->level)->m.id : NULL;
+
+	if (!dc->levels.n)
+		return;
+	for (size_t i = 0; i < dc->levels.n; i++) {
+		if (str_eq(dc->levels.v[i].id, cur)) {
+			sb_free(&list);
+			return;
+		}
+		sb_printf(&list, "%s%s", i ? ", " : "", dc->levels.v[i].id);
+	}
+	if (cur)
+		missing(why, n, "it applies at level %s, and the confirmed level is %s", sb_str(&list),
+			cur);
+	else
+		missing(why, n, "it applies at level %s, and no level is confirmed", sb_str(&list));
+	sb_free(&list);
+}
+
+/* An incident is not closed while contacts its level calls for were never notified. */
+static void
+check_notified(const struct incident *st, const struct pb_decision *dc, struct strbuf *why,
+	       size_t *n)
+{
+	const struct pb_phase *to = playbook_find_phase(st->pb, dc->to.id);
+
+	if (!to || to->kind != PB_PHASE_CLOSED)
+		return;
+	for (size_t i = 0; i < st->n_contact_duties; i++) {
+		const struct contact_duty *cd = &st->contact_duties[i];
+
+		if (!st->contacts[cd->contact].notified_ms)
+			missing(why, n, "%s (%s) has not been notified",
+				playbook_contact(st->pb, (size_t)cd->contact)->m.id,
+				playbook_contact(st->pb, (size_t)cd->contact)->name);
+	}
+}
+
 static enum yj_status
 req_advance(const struct incident *st, const struct request *rq, struct value *p,
 	    struct strbuf *why)
 {
 	const struct pb_phase *ph = incident_phase(st);
-	const struct pb_decision *dc = pick_decision(ph, rq->decision, why);
+	const struct pb_decision *dc = pick_decision(st, rq->decision, why);
 	struct strbuf gaps = STRBUF_INIT;
 	size_t n = 0;
 
 	if (!dc)
 		return YJ_ERR_DATA;
-	if (dc->checked)
+	check_levels(st, dc, &gaps, &n);
+	if (dc->checked) {
 		check_phase_done(st, &gaps, &n);
+		check_notified(st, dc, &gaps, &n);
+	}
 	if (dc->reason && is_blank(rq->reason))
 		missing(&gaps, &n, "'%s' needs a reason%s", dc->m.id, " (--reason TEXT)");
 	check_by(st, dc, rq->operator_name, &gaps, &n);
@@ -403,6 +472,34 @@ find_contact(const struct playbook *pb, const char *id)
 	return -1;
 }
 
+/*
+ * 天津 第24条: general incidents are reported level by level.  On a stepwise route
+ * that applies now, a contact is notified only after the one before it.
+ */
+static bool
+stepwise_blocked(const struct incident *st, int ci, struct strbuf *why)
+{
+	const char *id = playbook_contact(st->pb, (size_t)ci)->m.id;
+
+	for (size_t i = 0; i < st->n_contact_duties; i++) {
+		const struct pb_escalation *e = st->contact_duties[i].route;
+
+		if (!e || !e->stepwise)
+			continue;
+		for (size_t k = 1; k < e->to.n; k++) {
+			const struct pb_contact *prev = playbook_find_contact(st->pb, e->to.v[k - 1].id);
+			int pi = find_contact(st->pb, e->to.v[k - 1].id);
+
+			if (!str_eq(e->to.v[k].id, id) || pi < 0 || st->contacts[pi].notified_ms)
+				continue;
+			sb_printf(why, "%s is reported level by level (%s): notify %s (%s) first",
+				  id, e->m.id, prev->m.id, prev->name);
+			return true;
+		}
+	}
+	return false;
+}
+
 static enum yj_status
 req_notify(const struct incident *st, const struct request *rq, struct value *p,
 	   struct strbuf *why)
@@ -419,6 +516,8 @@ req_notify(const struct incident *st, const struct request *rq, struct value *p,
 	if (!ok)
 		return refuse(why, YJ_ERR_DATA, "unknown channel '%s' (phone, sms, written or "
 						"verbal)", rq->channel);
+	if (!rq->ack && !st->contacts[ci].notified_ms && stepwise_blocked(st, ci, why))
+		return YJ_ERR_REFUSED;
 	if (rq->ack && !st->contacts[ci].notified_ms)
 		return refuse(why, YJ_ERR_REFUSED, "%s has not been notified yet; record the "
 						   "notification first",
@@ -432,9 +531,13 @@ req_notify(const struct incident *st, const struct request *rq, struct value *p,
 	return YJ_OK;
 }
 
+/* What a handover hands over by default: the role marked `command`, else the first. */
 static const char *
 default_party(const struct playbook *pb)
 {
+	for (size_t i = 0; i < playbook_role_count(pb); i++)
+		if (playbook_role(pb, i)->command)
+			return playbook_role(pb, i)->m.id;
 	return playbook_role_count(pb) ? playbook_role(pb, 0)->m.id : NULL;
 }
 
@@ -471,8 +574,42 @@ req_assign(const struct incident *st, const struct request *rq, struct value *p,
 static const enum entry_kind request_entry_kind[] = {
 	[REQ_SET] = ENTRY_SET,		 [REQ_NOTE] = ENTRY_NOTE,     [REQ_TICK] = ENTRY_TICK,
 	[REQ_ADVANCE] = ENTRY_ADVANCE,	 [REQ_LEVEL] = ENTRY_LEVEL,   [REQ_NOTIFY] = ENTRY_NOTIFY,
-	[REQ_ASSIGN] = ENTRY_ASSIGN,	 [REQ_HANDOVER] = ENTRY_HANDOVER,
+	[REQ_ASSIGN] = ENTRY_ASSIGN,	 [REQ_HANDOVER] = ENTRY_HANDOVER, [REQ_INJECT] = ENTRY_INJECT,
+	[REQ_ANNOTATE] = ENTRY_ANNOTATE,
 };
+
+/* Drills only: the message to the trainee, and facts that become known. */
+static enum yj_status
+req_inject(const struct incident *st, const struct request *rq, struct value *p,
+	   struct strbuf *why)
+{
+	if (!st->drill)
+		return refuse(why, YJ_ERR_REFUSED, "injects belong to drills; incident %lld is real",
+			      (long long)st->id);
+	if (is_blank(rq->text))
+		return refuse(why, YJ_ERR_DATA, "an inject needs a message");
+	value_set_str(p, "message", rq->text);
+	value_set_str(p, "inject", rq->inject);
+	return rq->n_kv ? req_set(st, rq, p, why) : YJ_OK;
+}
+
+/* Reviewers annotate an entry by a new entry of their own; the original stays. */
+static enum yj_status
+req_annotate(const struct incident *st, const struct request *rq, struct value *p,
+	     struct strbuf *why)
+{
+	int64_t last = st->n_entries ? st->entries[st->n_entries - 1].seq : 0;
+
+	if (rq->seq < 1 || rq->seq > last)
+		return refuse(why, YJ_ERR_DATA, "incident %lld has no entry %lld (its journal ends "
+						"at %lld)", (long long)st->id, (long long)rq->seq,
+			      (long long)last);
+	if (is_blank(rq->text))
+		return refuse(why, YJ_ERR_DATA, "the annotation is empty");
+	value_set_int(p, "seq", rq->seq);
+	value_set_str(p, "text", rq->text);
+	return YJ_OK;
+}
 
 static enum yj_status
 dispatch(const struct incident *st, const struct request *rq, struct value *p, struct strbuf *why)
@@ -497,6 +634,10 @@ dispatch(const struct incident *st, const struct request *rq, struct value *p, s
 		return req_assign(st, rq, p, why, false);
 	case REQ_HANDOVER:
 		return req_assign(st, rq, p, why, true);
+	case REQ_INJECT:
+		return req_inject(st, rq, p, why);
+	case REQ_ANNOTATE:
+		return req_annotate(st, rq, p, why);
 	}
 	return YJ_ERR_INTERNAL;
 }
@@ -509,9 +650,11 @@ request_build(const struct incident *st, const struct request *rq, enum entry_ki
 	enum yj_status rc;
 
 	*payload = NULL;
-	if (st->closed)
+	/* Closed incidents are read-only; a reviewer's annotation is a new entry beside them. */
+	if (st->closed && rq->kind != REQ_ANNOTATE)
 		return refuse(why, YJ_ERR_REFUSED, "incident %lld is closed; a closed incident is "
-						   "read-only", (long long)st->id);
+						   "read-only (reviewers may annotate it)",
+			      (long long)st->id);
 	p = value_obj();
 	rc = dispatch(st, rq, p, why);
 	if (rc != YJ_OK) {

@@ -31,6 +31,8 @@ enum request_kind {
 	REQ_NOTIFY,
 	REQ_ASSIGN,
 	REQ_HANDOVER,
+	REQ_INJECT,	/* drills only: text (the message) and kv (facts that become known) */
+	REQ_ANNOTATE,	/* seq (the entry annotated) and text; also on closed incidents */
 };
 
 struct request {
@@ -49,6 +51,8 @@ struct request {
 	const char *party;		/* ASSIGN, HANDOVER (NULL: the first role) */
 	const char *person;		/* ASSIGN, HANDOVER */
 	const char *reason;		/* TICK skip, ADVANCE, LEVEL */
+	int64_t seq;			/* ANNOTATE: the entry annotated */
+	const char *inject;		/* INJECT: the scenario's inject id, or NULL (ad hoc) */
 };
 
 /*

@@ -174,6 +174,38 @@ collect_ids(struct store *s, int64_t id, struct id_list *l)
 	return rc;
 }
 
+/*
+ * The stored copies of playbooks are addressed by their SHA-256: an edit of the
+ * text (a deadline changed behind the console's back) would change every
+ * incident's deadlines, so recompute each hash.
+ */
+static enum yj_status
+verify_playbooks(struct store *s, struct store_verify_result *res)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_VERIFY_PLAYBOOKS,
+				      "SELECT hash, text FROM playbook ORDER BY hash");
+	char hex[2 * ENTRY_HASH_LEN + 1];
+	int src = SQLITE_DONE;
+
+	if (!st)
+		return YJ_ERR_DB_UNAVAILABLE;
+	while (res->ok && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *hash = (const char *)sqlite3_column_text(st, 0);
+
+		hash_sha256_hex(sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), hex);
+		if (!hash || strcmp(hash, hex) != 0) {
+			res->ok = false;
+			snprintf(res->message, sizeof(res->message),
+				 "the stored playbook %.12s does not match its hash (edited?)",
+				 hash ? hash : "?");
+		}
+	}
+	store_stmt_done(st);
+	if (res->ok && src != SQLITE_DONE)
+		return store_fail(s, src, "verifying stored playbooks");
+	return YJ_OK;
+}
+
 enum yj_status
 store_verify(struct store *s, int64_t id, struct store_verify_result *res)
 {
@@ -187,6 +219,8 @@ store_verify(struct store *s, int64_t id, struct store_verify_result *res)
 	if (own_tx)
 		rc = store_begin_read(s);
 	if (rc == YJ_OK)
+		rc = verify_playbooks(s, res);
+	if (rc == YJ_OK && res->ok)
 		rc = collect_ids(s, id, &l);
 	for (size_t i = 0; rc == YJ_OK && res->ok && i < l.n; i++)
 		rc = walk_incident(s, l.ids[i], l.has_row[i], res);

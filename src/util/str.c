@@ -92,7 +92,8 @@ str_to_double(const char *s, double *out)
 	char *end;
 	double v;
 
-	if (!*s || strchr(" \t\n", *s))
+	/* Decimal only: strtod would also take hex ("0x10"), "inf" and "nan". */
+	if (!*s || strspn(s, "0123456789+-.eE") != strlen(s))
 		return false;
 	errno = 0;
 	v = strtod(s, &end);

@@ -351,7 +351,7 @@ START_TEST(test_4_1_2_false_alarm)
 	/* Closed incidents are read-only. */
 	ck_assert_int_eq(j_submit(&j, (struct request){.kind = REQ_NOTE, .text = "x"}),
 			 YJ_ERR_REFUSED);
-	ck_assert_str_eq(j.why, "incident 1 is closed; a closed incident is read-only");
+	ck_assert_str_eq(j.why, "incident 1 is closed; a closed incident is read-only (reviewers may annotate it)");
 	j_free(&j);
 }
 END_TEST

@@ -155,6 +155,31 @@ work_and_decide(struct bot *b, const struct pb_phase *ph, const struct pb_decisi
 					     .reason = "演练判断"}, "level");
 	}
 	incident_free(&st);
+	/* A decision for some levels only: confirm one of them first. */
+	st = incident_fold(b->pb, b->e, b->n, b->now);
+	if (dc->levels.n) {
+		bool ok = false;
+
+		for (size_t i = 0; i < dc->levels.n; i++)
+			ok |= st->level >= 0 &&
+			      !strcmp(playbook_level(b->pb, (size_t)st->level)->m.id, dc->levels.v[i].id);
+		if (!ok)
+			bot_must(b, (struct request){.kind = REQ_LEVEL, .level = dc->levels.v[0].id,
+						     .reason = "演练判断"}, "level for decision");
+	}
+	incident_free(&st);
+	/* Before closing, every contact the level calls for has been notified. */
+	st = incident_fold(b->pb, b->e, b->n, b->now);
+	if (playbook_find_phase(b->pb, dc->to.id)->kind == PB_PHASE_CLOSED)
+		for (size_t i = 0; dc->checked && i < st->n_contact_duties; i++) {
+			const struct pb_contact *c =
+				playbook_contact(b->pb, (size_t)st->contact_duties[i].contact);
+
+			if (!st->contacts[st->contact_duties[i].contact].notified_ms)
+				bot_must(b, (struct request){.kind = REQ_NOTIFY, .contact = c->m.id},
+					 c->m.id);
+		}
+	incident_free(&st);
 	for (size_t i = 0; i < dc->by.n; i++) {
 		st = incident_fold(b->pb, b->e, b->n, b->now);
 		if (!incident_holder(st, dc->by.v[i].id) ||
