@@ -12,8 +12,9 @@ expect_rc "--version" 0
 expect_match "--version prints name and version" "$OUT" '^yingji [0-9]+\.[0-9]+\.[0-9]+$'
 
 run
-expect_rc "no command" 64
-expect_eq "no command message" "$ERR" "yingji: no command given; see 'yingji --help'"
+expect_rc "no command opens the console, which refuses without a terminal" 64
+expect_eq "no command message points at the commands" "$ERR" \
+	"yingji: the console needs a terminal; use the commands instead (yingji --help)"
 
 run frobnicate
 expect_rc "unknown command" 64

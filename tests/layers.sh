@@ -32,4 +32,7 @@ yaml_users=$(grep -lE '#include[[:space:]]*<yaml\.h>' -r . | sort)
 expect_eq "only io/yaml_doc.c includes yaml.h" "$yaml_users" "./io/yaml_doc.c"
 sqlite_users=$(grep -lE '#include[[:space:]]*<sqlite3\.h>' -r . | grep -vE '^\./io/store[a-z_]*\.c$')
 expect_eq "only io/store*.c include sqlite3.h" "$sqlite_users" ""
+curses_users=$(grep -lE '#include[[:space:]]*[<"](ncursesw/)?(n?curses|term)\.h' -r . | sort | tr '\n' ' ')
+expect_eq "only tui/display.c and tui/draw.c include curses" "$curses_users" \
+	"./tui/display.c ./tui/draw.c "
 finish

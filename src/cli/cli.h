@@ -59,6 +59,9 @@ struct incident_view;
 /* Fold incident `id` as it stood after entry `at` (0: now), read-only; prints the
  * error and returns its exit code, or 0 with *v set (free with incident_view_free). */
 int cli_load_view(const struct cli_ctx *ctx, int64_t id, int64_t at, struct incident_view **v);
+/* The same without the whole journal (engine_view_tail): for what prints the
+ * state and not the timeline, so that it costs the same for any incident. */
+int cli_load_state(const struct cli_ctx *ctx, int64_t id, int64_t at, struct incident_view **v);
 /* Parse an incident id ("12"); prints a usage error and returns false when malformed. */
 bool cli_parse_id(const struct cli_command *cmd, const char *s, int64_t *id);
 /* Print a refusal or error line for status rc with detail `why`; returns the exit code. */
@@ -85,6 +88,9 @@ int cmd_show(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_export(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_verify(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_tui(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_drill(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
 
 /* The command table (main.c), for usage lines. */
 const struct cli_command *cli_find_command(const char *name);

@@ -39,7 +39,7 @@ check_pin(struct engine *e, int64_t id, int64_t seq, const char *hash)
 	struct strbuf why = STRBUF_INIT;
 	struct incident_view *v = NULL;
 	char hex[2 * ENTRY_HASH_LEN + 1];
-	enum yj_status rc = engine_view(e, id, seq, &v, &why);
+	enum yj_status rc = engine_view_tail(e, id, seq, &v, &why);
 	int x = EXIT_OK;
 
 	if (rc == YJ_ERR_NOINPUT) {

@@ -285,7 +285,7 @@ print_suggestion(struct cli_ctx *ctx, int64_t id)
 	struct strbuf out = STRBUF_INIT, clean = STRBUF_INIT;
 	struct incident_view *v = NULL;
 	const struct level_suggestion *s;
-	int x = cli_load_view(ctx, id, 0, &v);
+	int x = cli_load_state(ctx, id, 0, &v);
 
 	if (x)
 		return x;
@@ -390,7 +390,7 @@ print_briefing(struct cli_ctx *ctx, int64_t id, int64_t seq)
 	struct incident_view *v = NULL;
 	const char *brief;
 	char pin[100], hex[2 * ENTRY_HASH_LEN + 1];
-	int x = cli_load_view(ctx, id, seq, &v);
+	int x = cli_load_state(ctx, id, seq, &v);
 
 	if (x)
 		return x;

@@ -188,7 +188,7 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(cmd, "show: give one incident ID");
 	if (!cli_parse_id(cmd, argv[optind], &id))
 		return EXIT_USAGE;
-	x = cli_load_view(ctx, id, at, &v);
+	x = cli_load_state(ctx, id, at, &v);
 	if (x)
 		return x;
 	if (json) {

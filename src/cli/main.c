@@ -5,10 +5,14 @@
 #include "config.h"
 
 #include "cli/cli.h"
+#include "io/startuptime.h"
 #include "util/str.h"
 #include "util/xalloc.h"
 
 #include <getopt.h>
+#ifdef ENABLE_NLS
+#include <libintl.h>
+#endif
 #include <locale.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -16,6 +20,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifndef YJ_LOCALEDIR
+#define YJ_LOCALEDIR "/usr/local/share/locale"
+#endif
 #ifndef YJ_PKGDATADIR
 #define YJ_PKGDATADIR "/usr/local/share/yingji"
 #endif
@@ -49,6 +56,13 @@ static const struct cli_command commands[] = {
 	{"verify", "[ID] [--head SEQ:HASH]", "check the journal's hash chain (exit 1 if broken)",
 	 cmd_verify},
 	{"backup", "FILE", "an online, consistent copy of the database", cmd_backup},
+	{"drill", "check FILE... | start SCENARIO | tick ID | score ID [--format txt|md|json]",
+	 "tabletop drills: check scenarios, open a drill, deliver due injects, score it",
+	 cmd_drill},
+	{"demo", "[FILE]", "import the closed demo incident (to try replay and review) and print "
+			   "its id", cmd_demo},
+	{"tui", "[--script FILE]",
+	 "open the full-screen console (what yingji does when no command is given)", cmd_tui},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -56,16 +70,19 @@ static const struct cli_command commands[] = {
 static void
 print_help(FILE *f)
 {
-	fprintf(f, "usage: yingji [--db PATH] [--playbook FILE] [--operator NAME] COMMAND [ARGS]\n"
+	fprintf(f, "usage: yingji [--db PATH] [--playbook FILE] [--operator NAME] [COMMAND [ARGS]]\n"
 		   "       yingji --help | --version\n\n"
 		   "A terminal incident commander console: it walks duty officers through\n"
-		   "their organisation's emergency plan (a playbook).\n\n"
+		   "their organisation's emergency plan (a playbook).  Without a command it\n"
+		   "opens the full-screen console.\n\n"
 		   "Global options:\n"
 		   "  --db PATH          the database (default $YINGJI_DB, else\n"
 		   "                     $XDG_DATA_HOME/yingji/yingji.db)\n"
 		   "  --playbook FILE    the playbook new incidents follow (default\n"
 		   "                     $YINGJI_PLAYBOOK, else the installed lucheng-2017)\n"
 		   "  --operator NAME    who is acting (default $YINGJI_OPERATOR, else the login)\n"
+		   "  --startuptime FILE write how long the console took to draw its first\n"
+		   "                     frame to FILE (as vim's --startuptime does)\n"
 		   "  --help             show this help and exit\n"
 		   "  --version          show the version and exit\n\n"
 		   "Commands:\n");
@@ -74,7 +91,8 @@ print_help(FILE *f)
 			commands[i].help);
 	fprintf(f, "\nExit status: 0 success, 1 check failed (verify), 64 usage, 65 invalid data\n"
 		   "or refused by the plan, 66 no such file or incident, 69 database\n"
-		   "unavailable, 70 internal error, 74 I/O error, 75 database busy.\n"
+		   "unavailable, 70 internal error, 74 I/O error, 75 database busy; the\n"
+		   "console ends with 128+N after signal N.\n"
 		   "See yingji(1) and yingji-playbook(5).\n");
 }
 
@@ -150,7 +168,21 @@ find_command(const char *name)
 	return NULL;
 }
 
-enum { OPT_DB = 256, OPT_PLAYBOOK, OPT_OPERATOR, OPT_HELP, OPT_VERSION };
+/* The console speaks the officer's language (po/); YINGJI_LOCALEDIR points
+ * at catalogues that are not installed yet (the test suite's). */
+static void
+init_messages(void)
+{
+#ifdef ENABLE_NLS
+	const char *dir = getenv("YINGJI_LOCALEDIR");
+
+	bindtextdomain(PACKAGE, dir && *dir ? dir : YJ_LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+#endif
+}
+
+enum { OPT_DB = 256, OPT_PLAYBOOK, OPT_OPERATOR, OPT_HELP, OPT_VERSION, OPT_STARTUPTIME };
 
 static const struct option global_options[] = {
 	{"db", required_argument, NULL, OPT_DB},
@@ -158,6 +190,7 @@ static const struct option global_options[] = {
 	{"operator", required_argument, NULL, OPT_OPERATOR},
 	{"help", no_argument, NULL, OPT_HELP},
 	{"version", no_argument, NULL, OPT_VERSION},
+	{"startuptime", required_argument, NULL, OPT_STARTUPTIME},
 	{NULL, 0, NULL, 0},
 };
 
@@ -190,6 +223,10 @@ parse_globals(int argc, char **argv, char **db, char **playbook, char **operator
 		case OPT_VERSION:
 			printf("yingji %s\n", PACKAGE_VERSION);
 			return EXIT_OK;
+		case OPT_STARTUPTIME:
+			/* vim's --startuptime: the console marks its first frame (make bench). */
+			startuptime_begin(optarg);
+			break;
 		case ':':
 			cli_error("option '%s' needs a value; see 'yingji --help'", argv[optind - 1]);
 			return EXIT_USAGE;
@@ -216,14 +253,12 @@ main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	/* Numbers in files, commands and JSON are written with a decimal point everywhere. */
 	setlocale(LC_NUMERIC, "C");
+	init_messages();
 	rc = parse_globals(argc, argv, &db, &playbook, &operator_name);
-	if (rc < 0 && optind >= argc) {
-		cli_error("no command given; see 'yingji --help'");
-		rc = EXIT_USAGE;
-	}
 	if (rc >= 0)
 		goto out;
-	cmd = find_command(argv[optind]);
+	/* No command: the console. */
+	cmd = optind < argc ? find_command(argv[optind]) : cli_find_command("tui");
 	if (!cmd) {
 		rc = EXIT_USAGE;
 		goto out;
@@ -234,9 +269,13 @@ main(int argc, char **argv)
 	ctx.operator_name = operator_name ? operator_name : (operator_name = default_operator());
 	{
 		int first = optind;
+		char tui_name[] = "tui", *console[] = {tui_name, NULL};
 
 		optind = 0;	/* glibc: re-initialise getopt for the command's own options */
-		rc = cmd->run(&ctx, argc - first, argv + first);
+		if (first < argc)
+			rc = cmd->run(&ctx, argc - first, argv + first);
+		else
+			rc = cmd->run(&ctx, 1, console);
 	}
 out:
 	free(db);

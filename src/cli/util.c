@@ -156,8 +156,8 @@ cli_syslog_pin(const char *what, int64_t id, const char *pin)
 	closelog();
 }
 
-int
-cli_load_view(const struct cli_ctx *ctx, int64_t id, int64_t at, struct incident_view **v)
+static int
+load(const struct cli_ctx *ctx, int64_t id, int64_t at, bool whole, struct incident_view **v)
 {
 	struct strbuf why = STRBUF_INIT;
 	struct engine *e = NULL;
@@ -166,9 +166,21 @@ cli_load_view(const struct cli_ctx *ctx, int64_t id, int64_t at, struct incident
 
 	if (x)
 		return x;
-	rc = engine_view(e, id, at, v, &why);
+	rc = whole ? engine_view(e, id, at, v, &why) : engine_view_tail(e, id, at, v, &why);
 	engine_close(&e);
 	x = rc == YJ_OK ? EXIT_OK : cli_fail(rc, &why);
 	sb_free(&why);
 	return x;
+}
+
+int
+cli_load_view(const struct cli_ctx *ctx, int64_t id, int64_t at, struct incident_view **v)
+{
+	return load(ctx, id, at, true, v);
+}
+
+int
+cli_load_state(const struct cli_ctx *ctx, int64_t id, int64_t at, struct incident_view **v)
+{
+	return load(ctx, id, at, false, v);
 }

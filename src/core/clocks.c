@@ -158,39 +158,20 @@ deadline_clock(const struct incident *st, int phase, const struct pb_deadline *d
 	settle(c, st->now_ms);
 }
 
-/* Whether entry e meets duty u (a notification of its contact, a tick of its item). */
-static bool
-meets_duty(const struct entry *e, const struct pb_duty *u)
-{
-	const char *want = u->met.ref.id;
-
-	if (u->met.kind == PB_MET_NOTIFY)
-		return e->kind == ENTRY_NOTIFY && str_eq(value_get_str(e->payload, "contact"), want) &&
-		       !str_eq(value_get_str(e->payload, "action"), "acknowledged");
-	if (u->met.kind == PB_MET_TICK)
-		return e->kind == ENTRY_TICK && str_eq(value_get_str(e->payload, "item"), want) &&
-		       str_eq(value_get_str(e->payload, "action"), "tick");
-	return false;
-}
-
+/* The next occurrence of duty k of the current phase (fold.c counts the meetings). */
 static void
-duty_clock(const struct incident *st, const struct pb_duty *u, struct clock_state *c)
+duty_clock(const struct incident *st, size_t k, const struct pb_duty *u, struct clock_state *c)
 {
+	const struct incident_full *f = incident_full_const(st);
 	const struct phase_visit *v = &st->visits[st->n_visits - 1];
-	int64_t last = v->entered_ms;
+	const struct duty_track *t = k < f->n_duties ? &f->duties[k] : NULL;
+	int64_t last = t && t->count ? t->last_ms : v->entered_ms;
 
 	memset(c, 0, sizeof(*c));
 	c->phase = st->phase;
 	c->duty = u;
 	c->anchor_ms = v->entered_ms;
-	for (size_t i = 0; i < st->n_entries; i++) {
-		const struct entry *e = &st->entries[i];
-
-		if (e->ts_ms >= v->entered_ms && meets_duty(e, u)) {
-			last = e->ts_ms;
-			c->met_count++;
-		}
-	}
+	c->met_count = t ? t->count : 0;
 	c->met_ms = c->met_count ? last : 0;
 	c->due_ms = last + u->every * 1000;
 	/* The next occurrence is what runs: met ones are history. */
@@ -223,7 +204,7 @@ incident_set_now(struct incident *st, int64_t now_ms)
 
 		for (size_t k = 0; k < ph->n_duties; k++) {
 			st->clocks = xgrow(st->clocks, &cap, n + 1, sizeof(*st->clocks));
-			duty_clock(st, &ph->duties[k], &st->clocks[n++]);
+			duty_clock(st, k, &ph->duties[k], &st->clocks[n++]);
 		}
 	}
 	st->n_clocks = n;

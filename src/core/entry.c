@@ -49,6 +49,12 @@ entry_free_array(struct entry **v, size_t n)
 void
 entry_hash_hex(const unsigned char *hash, char *out)
 {
-	for (size_t i = 0; i < ENTRY_HASH_LEN; i++)
-		snprintf(out + 2 * i, 3, "%02x", hash[i]);
+	static const char digits[] = "0123456789abcdef";
+
+	/* On every append (the summary's head): no printf per byte. */
+	for (size_t i = 0; i < ENTRY_HASH_LEN; i++) {
+		out[2 * i] = digits[hash[i] >> 4];
+		out[2 * i + 1] = digits[hash[i] & 15];
+	}
+	out[2 * ENTRY_HASH_LEN] = '\0';
 }

@@ -292,6 +292,7 @@ export_json(const struct incident *st, enum report_kind kind)
 	if (kind == REPORT_TIMELINE) {
 		value_set_int(o, "id", st->id);
 		value_set_str(o, "title", st->title ? st->title : "");
+		value_set_bool(o, "drill", st->drill);
 		value_set(o, "timeline", timeline_value(st));
 		return o;
 	}
@@ -424,6 +425,11 @@ export_csv_review(const struct incident *st, const char *pin, struct strbuf *out
 	char buf[80];
 
 	sb_append(out, "\"section\",\"item\",\"value\"\r\n");
+	if (st->drill) {
+		csv_cell(out, "drill", false);
+		csv_cell(out, "演练", false);
+		csv_cell(out, "DRILL", true);
+	}
 	for (size_t i = 0; i < value_len(v); i++) {
 		const char *val = value_get_str(value_at(v, i), "value");
 
@@ -470,6 +476,11 @@ export_csv(const struct incident *st, enum report_kind kind, struct strbuf *out)
 		csv_cell(out, "item", false);
 		csv_cell(out, "name", false);
 		csv_cell(out, "content", true);
+		if (st->drill) {
+			csv_cell(out, "drill", false);
+			csv_cell(out, "演练", false);
+			csv_cell(out, "DRILL", true);
+		}
 		for (size_t i = 0; i < playbook_field_count(st->pb); i++) {
 			struct strbuf disp = STRBUF_INIT;
 

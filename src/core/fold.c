@@ -32,10 +32,11 @@ flatten_criteria(struct incident *st)
 	st->n_criteria = n;
 }
 
-static struct incident *
+struct incident *
 incident_alloc(const struct playbook *pb)
 {
-	struct incident *st = xcalloc(1, sizeof(*st));
+	struct incident_full *full = xcalloc(1, sizeof(*full));
+	struct incident *st = &full->st;
 	size_t n_phases = playbook_phase_count(pb);
 
 	st->pb = pb;
@@ -73,7 +74,10 @@ incident_free(struct incident **pst)
 	free(st->contact_duties);
 	free(st->holders);
 	free(st->clocks);
-	free(st);
+	free(incident_full(st)->duties);
+	free(incident_full(st)->injects);
+	value_free(&incident_full(st)->snap);
+	free(incident_full(st));
 	*pst = NULL;
 }
 
@@ -118,6 +122,17 @@ enter_phase(struct incident *st, int phase, const struct entry *e)
 	st->phase = phase;
 	if (playbook_phase(st->pb, (size_t)phase)->kind == PB_PHASE_CLOSED)
 		st->closed = true;
+	incident_reset_duties(st);
+}
+
+void
+incident_reset_duties(struct incident *st)
+{
+	struct incident_full *f = incident_full(st);
+
+	free(f->duties);
+	f->n_duties = st->phase >= 0 ? playbook_phase(st->pb, (size_t)st->phase)->n_duties : 0;
+	f->duties = xcalloc(f->n_duties + 1, sizeof(*f->duties));
 }
 
 /* The id of the chosen category, as folded so far. */
@@ -300,6 +315,60 @@ apply_assign(struct incident *st, const struct entry *e, bool handover)
 	h->seq = e->seq;
 }
 
+/* Each inject of a scenario is delivered once: remember which entry did. */
+static void
+note_inject(struct incident *st, const struct entry *e)
+{
+	struct incident_full *f = incident_full(st);
+	const char *id = value_get_str(e->payload, "inject");
+
+	if (!id)
+		return;
+	f->injects = xgrow(f->injects, &f->cap_injects, f->n_injects + 1, sizeof(*f->injects));
+	f->injects[f->n_injects].id = id;
+	f->injects[f->n_injects++].seq = e->seq;
+}
+
+/* Whether entry e meets duty u (a notification of its contact, a tick of its item). */
+static bool
+meets_duty(const struct entry *e, const struct pb_duty *u)
+{
+	const char *want = u->met.ref.id;
+
+	if (u->met.kind == PB_MET_NOTIFY)
+		return e->kind == ENTRY_NOTIFY && str_eq(value_get_str(e->payload, "contact"), want) &&
+		       !str_eq(value_get_str(e->payload, "action"), "acknowledged");
+	if (u->met.kind == PB_MET_TICK)
+		return e->kind == ENTRY_TICK && str_eq(value_get_str(e->payload, "item"), want) &&
+		       str_eq(value_get_str(e->payload, "action"), "tick");
+	return false;
+}
+
+/*
+ * A repeating duty renews each time it is met while its phase is current
+ * (潞城 4.2, 4.4(2)): count the entries that meet it from the visit's start,
+ * as they are folded, so that no clock ever has to look back through the
+ * journal.
+ */
+static void
+track_duties(struct incident *st, const struct entry *e)
+{
+	struct incident_full *f = incident_full(st);
+	const struct pb_phase *ph;
+
+	if (e->kind != ENTRY_NOTIFY && e->kind != ENTRY_TICK)
+		return;
+	if (st->phase < 0 || st->closed || !st->n_visits ||
+	    e->ts_ms < st->visits[st->n_visits - 1].entered_ms)
+		return;
+	ph = playbook_phase(st->pb, (size_t)st->phase);
+	for (size_t k = 0; k < f->n_duties && k < ph->n_duties; k++)
+		if (meets_duty(e, &ph->duties[k])) {
+			f->duties[k].last_ms = e->ts_ms;
+			f->duties[k].count++;
+		}
+}
+
 static void
 apply_entry(struct incident *st, const struct entry *e)
 {
@@ -333,31 +402,68 @@ apply_entry(struct incident *st, const struct entry *e)
 		/* Facts an inject makes known are recorded like any others. */
 		apply_fields(st, value_get(e->payload, "fields"), e);
 		apply_answers(st, value_get(e->payload, "answers"), e);
+		note_inject(st, e);
 		break;
 	case ENTRY_NOTE:
 	case ENTRY_ANNOTATE:
 	case ENTRY_KIND_COUNT:
 		break;
 	}
+	track_duties(st, e);
 }
 
 struct incident *
-incident_fold(const struct playbook *pb, const struct entry *entries, size_t n, int64_t now_ms)
+incident_begin(const struct playbook *pb)
 {
-	struct incident *st = incident_alloc(pb);
+	return incident_alloc(pb);
+}
 
+void
+incident_apply(struct incident *st, const struct entry *entries, size_t n, size_t from)
+{
 	st->entries = entries;
 	st->n_entries = n;
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = from; i < n; i++) {
 		/* Once closed, an incident is read-only; a stray later entry changes nothing. */
 		if (st->closed && entries[i].kind != ENTRY_ANNOTATE)
 			continue;
 		apply_entry(st, &entries[i]);
 	}
+}
+
+void
+incident_settle(struct incident *st, int64_t now_ms)
+{
+	free(st->suggestion.matched);
+	free(st->suggestion.matched_all);
+	memset(&st->suggestion, 0, sizeof(st->suggestion));
+	free(st->contact_duties);
+	st->contact_duties = NULL;
+	st->n_contact_duties = 0;
 	level_suggest(st);
 	contacts_due(st);
 	incident_set_now(st, now_ms);
+}
+
+struct incident *
+incident_fold(const struct playbook *pb, const struct entry *entries, size_t n, int64_t now_ms)
+{
+	struct incident *st = incident_begin(pb);
+
+	incident_apply(st, entries, n, 0);
+	incident_settle(st, now_ms);
 	return st;
+}
+
+int64_t
+incident_inject_seq(const struct incident *st, const char *inject)
+{
+	const struct incident_full *f = incident_full_const(st);
+
+	for (size_t i = 0; inject && i < f->n_injects; i++)
+		if (str_eq(f->injects[i].id, inject))
+			return f->injects[i].seq;
+	return 0;
 }
 
 const struct pb_phase *

@@ -147,7 +147,9 @@ struct incident {
 	size_t n_clocks;
 	struct clock_state *clocks;
 
-	const struct entry *entries;	/* the journal folded (borrowed) */
+	/* The journal folded (borrowed); for a state restored from a snapshot
+	 * (incident_restore), the entries folded since, the snapshot's own first. */
+	const struct entry *entries;
 	size_t n_entries;
 };
 
@@ -163,6 +165,42 @@ void incident_free(struct incident **st);
 
 /* Re-evaluate deadlines and duties at another time without re-folding. */
 void incident_set_now(struct incident *st, int64_t now_ms);
+
+/*
+ * Folding in steps, for the write path, replay and bulk loaders: the state
+ * incident_fold(pb, e, n, now) returns is exactly
+ *     st = incident_begin(pb); incident_apply(st, e, n, 0); incident_settle(st, now);
+ * and folding on is incident_apply(st, e2, n2, k) with entries e2[k..n2) new.
+ * incident_apply() makes st->entries borrow entries[0..n) (they must outlive
+ * st or its next apply) and leaves the derived parts (level suggestion,
+ * contacts due, clocks) stale until incident_settle() recomputes them at now_ms.
+ */
+struct incident *incident_begin(const struct playbook *pb);
+void incident_apply(struct incident *st, const struct entry *entries, size_t n, size_t from);
+void incident_settle(struct incident *st, int64_t now_ms);
+
+/*
+ * Fold snapshots: the replayed part of a state as a value, stored as a
+ * projection (io/store.h) so that a long incident is folded from its last
+ * snapshot instead of its first entry.  A snapshot holds no derived parts and
+ * is only valid for the playbook it was taken under and this version of the
+ * fold: bump INCIDENT_SNAPSHOT_VERSION whenever what apply does to an entry
+ * changes, and stored snapshots of the old version are ignored.
+ */
+enum { INCIDENT_SNAPSHOT_VERSION = 1 };
+
+/* The snapshot of st (after its last folded entry); the caller frees it. */
+struct value *incident_snapshot(const struct incident *st);
+/*
+ * A state from a snapshot taken under pb (copied: the state owns what it
+ * lends).  Go on with incident_apply(st, e, n, 1) where e[0] is the entry the
+ * snapshot was taken after, then incident_settle().  NULL when the snapshot
+ * is of another version or does not fit pb.
+ */
+struct incident *incident_restore(const struct playbook *pb, const struct value *snap);
+
+/* The seq of the entry that delivered drill inject `inject`; 0 when none yet. */
+int64_t incident_inject_seq(const struct incident *st, const char *inject);
 
 /* Convenience lookups over a state. */
 const struct pb_phase *incident_phase(const struct incident *st);

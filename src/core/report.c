@@ -592,12 +592,19 @@ report_state_text(const struct incident *st, struct strbuf *out)
 	text_head(st, out);
 }
 
+/*
+ * The actions a briefing lists, the most recent: it is read at a shift
+ * change, and is recorded in the handover entry, so it must not grow with
+ * the incident (a long one has thousands of actions: the timeline has them).
+ */
+enum { BRIEFING_ACTIONS = 40 };
+
 void
 report_briefing(const struct incident *st, struct strbuf *out)
 {
 	const struct pb_phase *ph = incident_phase(st);
 	char t[32];
-	size_t open = 0;
+	size_t open = 0, actions = 0;
 
 	put(out, "BRIEFING — incident %lld: %s\n", (long long)st->id, st->title ? st->title : "");
 	put(out, "At %s, phase %s (%s). ", local(st->now_ms, t, sizeof(t)), ph ? ph->title : "-",
@@ -605,8 +612,13 @@ report_briefing(const struct incident *st, struct strbuf *out)
 	text_level(st, out);
 	text_fields(st, out);
 	put(out, "\nActions so far\n");
+	for (size_t i = 0; i < st->n_entries; i++)
+		actions += st->entries[i].kind != ENTRY_NOTE && st->entries[i].kind != ENTRY_SET;
+	if (actions > BRIEFING_ACTIONS)
+		put(out, "  (%zu earlier actions: see the timeline)\n", actions - BRIEFING_ACTIONS);
 	for (size_t i = 0; i < st->n_entries; i++) {
-		if (st->entries[i].kind == ENTRY_NOTE || st->entries[i].kind == ENTRY_SET)
+		if (st->entries[i].kind == ENTRY_NOTE || st->entries[i].kind == ENTRY_SET ||
+		    actions-- > BRIEFING_ACTIONS)
 			continue;
 		put(out, "  %s %s: ", local(st->entries[i].ts_ms, t, sizeof(t)),
 		    st->entries[i].operator_name);
@@ -634,7 +646,10 @@ report_entry_line(const struct playbook *pb, const struct entry *e, struct strbu
 
 	switch (e->kind) {
 	case ENTRY_OPEN:
-		put(out, "report taken: %s", value_get_str(p, "title"));
+		/* A drill is marked wherever its entries are shown, CSV timelines included. */
+		put(out, "report taken%s: %s",
+		    value_as_bool(value_get(p, "drill"), false) ? " [DRILL]" : "",
+		    value_get_str(p, "title"));
 		break;
 	case ENTRY_SET:
 		put(out, "recorded");

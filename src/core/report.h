@@ -19,8 +19,10 @@ enum report_format { FORMAT_TXT, FORMAT_MD, FORMAT_JSON, FORMAT_CSV };
 struct value *report_state_value(const struct incident *st);
 /* The state for people (yingji show). */
 void report_state_text(const struct incident *st, struct strbuf *out);
-/* The handover briefing (ICS 201 manner): situation, level, actions so far,
- * open items, deadlines, and the journal head it was made at. */
+/* The handover briefing (ICS 201 manner): situation, level, actions so far
+ * (the last 40, and how many came before: it must not grow with the incident),
+ * open items, deadlines, and the journal head it was made at.  st->entries
+ * must be the whole journal (engine_view). */
 void report_briefing(const struct incident *st, struct strbuf *out);
 /* One line saying what an entry recorded, e.g. "ticked report-office (…)". */
 void report_entry_line(const struct playbook *pb, const struct entry *e, struct strbuf *out);

@@ -148,6 +148,23 @@ enum yj_status
 request_open(const struct playbook *pb, const char *plan_hash, const char *title, bool drill,
 	     const struct kv *kv, size_t n_kv, struct value **payload, struct strbuf *why)
 {
+	return request_open_with(pb, plan_hash, title, drill, kv, n_kv, NULL, payload, why);
+}
+
+/* Copy the members of `extra` that request_open() does not write itself. */
+static void
+add_extra(struct value *p, const struct value *extra)
+{
+	for (size_t i = 0; i < value_len(extra); i++)
+		if (!value_get(p, value_key_at(extra, i)))
+			value_set(p, value_key_at(extra, i), value_copy(value_at(extra, i)));
+}
+
+enum yj_status
+request_open_with(const struct playbook *pb, const char *plan_hash, const char *title,
+		  bool drill, const struct kv *kv, size_t n_kv, const struct value *extra,
+		  struct value **payload, struct strbuf *why)
+{
 	struct value *p = value_obj();
 	enum yj_status rc;
 
@@ -169,6 +186,7 @@ request_open(const struct playbook *pb, const char *plan_hash, const char *title
 		value_free(&p);
 		return rc;
 	}
+	add_extra(p, extra);
 	*payload = p;
 	return YJ_OK;
 }
@@ -588,6 +606,10 @@ req_inject(const struct incident *st, const struct request *rq, struct value *p,
 			      (long long)st->id);
 	if (is_blank(rq->text))
 		return refuse(why, YJ_ERR_DATA, "an inject needs a message");
+	/* Each inject of a scenario arrives once, whoever's console delivers it first. */
+	if (rq->inject && incident_inject_seq(st, rq->inject))
+		return refuse(why, YJ_ERR_REFUSED, "inject '%s' was delivered already (entry %lld)",
+			      rq->inject, (long long)incident_inject_seq(st, rq->inject));
 	value_set_str(p, "message", rq->text);
 	value_set_str(p, "inject", rq->inject);
 	return rq->n_kv ? req_set(st, rq, p, why) : YJ_OK;

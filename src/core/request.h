@@ -71,5 +71,16 @@ enum yj_status request_build(const struct incident *st, const struct request *rq
 enum yj_status request_open(const struct playbook *pb, const char *plan_hash, const char *title,
 			    bool drill, const struct kv *kv, size_t n_kv, struct value **payload,
 			    struct strbuf *why);
+/*
+ * request_open() with more to record in the OPEN payload: the members of the
+ * object `extra` (NULL: none), copied, under their own keys, which must not be
+ * ones request_open() writes.  A drill records the scenario it runs this way
+ * ("scenario") and the demo incident its script ("demo"), so that each can be
+ * told apart and scored from the journal alone.
+ */
+enum yj_status request_open_with(const struct playbook *pb, const char *plan_hash,
+				 const char *title, bool drill, const struct kv *kv, size_t n_kv,
+				 const struct value *extra, struct value **payload,
+				 struct strbuf *why);
 
 #endif

@@ -16,11 +16,14 @@
 void
 scenario_free(struct scenario **psc)
 {
+	struct arena *a;
+
 	if (!psc || !*psc)
 		return;
-	/* The struct itself lives in its arena. */
-	arena_free(&(*psc)->arena);
+	/* The struct lives in its own arena: take the arena out before freeing it. */
+	a = (*psc)->arena;
 	*psc = NULL;
+	arena_free(&a);
 }
 
 const char *
@@ -163,5 +166,9 @@ scenario_doc_playbook(const struct doc *doc, struct sc_playbook_ref *out)
 	out->plan = plain_str(doc_get(p, "plan"));
 	out->file = plain_str(doc_get(p, "file"));
 	out->pos = (struct pb_pos){p->line, p->col};
+	out->plan_pos = out->plan ? (struct pb_pos){doc_get(p, "plan")->line,
+						    doc_get(p, "plan")->col} : out->pos;
+	out->file_pos = out->file ? (struct pb_pos){doc_get(p, "file")->line,
+						    doc_get(p, "file")->col} : out->pos;
 	return out->plan != NULL;
 }

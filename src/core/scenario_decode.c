@@ -17,6 +17,9 @@
 #include <stdio.h>
 #include <string.h>
 
+/* decode.c stops reporting past this many errors (its MAX_ERRORS). */
+enum { ENOUGH_ERRORS = 100 };
+
 const char *
 sc_named(struct dec *d, const struct doc_node *n, const char *kind)
 {
@@ -38,14 +41,28 @@ sc_key_node(const struct doc_node *map, const char *key)
 	return NULL;
 }
 
+const struct doc_node *
+sc_at(struct dec *d, struct pb_pos pos)
+{
+	struct doc_node *n = arena_alloc(d->arena, sizeof(*n));
+
+	n->kind = DOC_SCALAR;
+	n->line = pos.line;
+	n->col = pos.col;
+	n->str = "";
+	return n;
+}
+
 void
 sc_unknown(struct dec *d, const struct doc_node *n, const char *what, const char *id,
 	   const char *const *names)
 {
-	const char *hint = str_suggest(id, names);
+	/* Past the errors decode.c reports, the search for a hint is wasted. */
+	const char *hint = d->diags->errors < ENOUGH_ERRORS ? str_suggest(id, names) : NULL;
 
 	if (hint)
-		dec_error(d, n, "unknown %s '%s' (did you mean '%s'?)", what, dec_clip(d, id), hint);
+		dec_error(d, n, "unknown %s '%s' (did you mean '%s'?)", what, dec_clip(d, id),
+			  hint);
 	else
 		dec_error(d, n, "unknown %s '%s'", what, dec_clip(d, id));
 }
@@ -87,7 +104,8 @@ sc_decode_version(struct dec *d, const struct doc_node *root, const char *key, c
 	if (!v || doc_is_null(v))
 		return;	/* reported by dec_map */
 	if (v->kind != DOC_SCALAR)
-		dec_error(d, v, "'%s' must be the format version, 1, not %s", key, doc_kind_name(v));
+		dec_error(d, v, "'%s' must be the format version, 1, not %s", key,
+			  doc_kind_name(v));
 	else if (strcmp(v->str, "1") != 0)
 		dec_error(d, v, "unsupported %s format version '%s' (this yingji reads version 1)",
 			  what, dec_clip(d, v->str));
@@ -108,7 +126,7 @@ sc_decode_time(struct dec *d, const struct doc_node *map, const char *key, int64
 		dec_error(d, v, "'%s' must be a date and time, not %s", key, doc_kind_name(v));
 	else
 		dec_error(d, v, "'%s' must be a date and time such as '2026-11-22 09:00' (local "
-				"time) or with a zone such as '+08:00', not '%s'",
+				"time) or '2026-11-22 09:00+08:00', not '%s'",
 			  key, dec_clip(d, v->str));
 	return false;
 }
@@ -137,7 +155,8 @@ bad_offset(struct dec *d, const struct doc_node *v, const char *what, const char
 		dec_error(d, v, "%s needs a unit: '%s' is a bare number (write e.g. 0m, 5m, 1h10m)",
 			  what, dec_clip(d, s));
 	else if (duration_parse(s, DURATION_ALLOW_LONG, &secs))
-		dec_error(d, v, "%s cannot count in months or years ('%s'); write e.g. 30d", what, s);
+		dec_error(d, v, "%s cannot count in months or years ('%s'); write e.g. 30d", what,
+			  s);
 	else
 		dec_error(d, v, "%s is not a valid duration ('%s'; write e.g. 0m, 5m, 1h10m)", what,
 			  dec_clip(d, s));
@@ -223,8 +242,8 @@ relative_time(struct dec *d, const struct doc_node *v, struct sc_fact *out)
 	if (!s[1])
 		return true;
 	if (!duration_parse(s + 2, 0, &secs) || s[2] == '-') {
-		dec_error(d, v, "'%s' is not a time relative to the drill's start (write T, T+5m or "
-				"T-10m)", dec_clip(d, s));
+		dec_error(d, v, "'%s' is not a time relative to the drill's start (write T, T+5m "
+				"or T-10m)", dec_clip(d, s));
 		return true;
 	}
 	out->offset = s[1] == '-' ? -secs : secs;
@@ -261,11 +280,11 @@ check_answer(struct dec *d, const struct playbook *pb, const struct doc_node *k,
 	if (pb && !c)
 		sc_unknown(d, k, "criterion", k->str, ask_ids(d, pb));
 	else if (c && !c->ask)
-		dec_error(d, k, "criterion '%s' is numeric: give the facts it compares under 'facts' "
-				"instead", k->str);
+		dec_error(d, k, "criterion '%s' is numeric: give the facts it compares under "
+				"'facts' instead", k->str);
 	if (!field_parse_answer(v->str, &a) || a < 0)
-		dec_error(d, v, "the answer to '%s' must be yes or no, not '%s'", dec_clip(d, k->str),
-			  dec_clip(d, v->str));
+		dec_error(d, v, "the answer to '%s' must be yes or no, not '%s'",
+			  dec_clip(d, k->str), dec_clip(d, v->str));
 }
 
 static void
@@ -314,7 +333,8 @@ facts_map(struct dec *d, const struct doc_node *map, const char *key, const char
 	if (!m || doc_is_null(m))
 		return NULL;
 	if (m->kind != DOC_MAP) {
-		dec_error(d, m, "'%s' must be a mapping of %s, not %s", key, form, doc_kind_name(m));
+		dec_error(d, m, "'%s' must be a mapping of %s, not %s", key, form,
+			  doc_kind_name(m));
 		return NULL;
 	}
 	return m;
@@ -341,9 +361,12 @@ sc_decode_facts(struct dec *d, const struct doc_node *map, const char *facts_key
 	struct sc_facts out;
 
 	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < nf; i++)
-			if (is_category(pb, fm->pairs[i].key->str) == (pass == 0))
-				decode_fact(d, pb, &fm->pairs[i], answers_key, category, flags, &v[i]);
+		for (size_t i = 0; i < nf; i++) {
+			const struct doc_pair *p = &fm->pairs[i];
+
+			if (is_category(pb, p->key->str) == (pass == 0))
+				decode_fact(d, pb, p, answers_key, category, flags, &v[i]);
+		}
 	for (size_t i = 0; i < nf; i++)
 		if (v[i].value)
 			v[n++] = v[i];

@@ -55,6 +55,8 @@ struct sc_facts sc_decode_facts(struct dec *d, const struct doc_node *map, const
 const char *sc_named(struct dec *d, const struct doc_node *n, const char *kind);
 /* The key node of `key` in a map, for errors about a key itself; NULL when absent. */
 const struct doc_node *sc_key_node(const struct doc_node *map, const char *key);
+/* A node standing for a position (an id inside a scalar), for dec_error(). */
+const struct doc_node *sc_at(struct dec *d, struct pb_pos pos);
 /* Report `id` as unknown among `names` (NULL-terminated), with a hint when one is near. */
 void sc_unknown(struct dec *d, const struct doc_node *n, const char *what, const char *id,
 		const char *const *names);

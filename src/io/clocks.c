@@ -22,6 +22,42 @@ fixed_now(const struct yj_clock *c)
 	return c->base_ms;
 }
 
+/* Elapsed real time: monotonic, so that a clock step (NTP) does not jump a drill. */
+static int64_t
+monotonic_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* base_ms: the drill time at origin_ms, the moment (monotonic) the speed last changed. */
+static int64_t
+accelerated_now(const struct yj_clock *c)
+{
+	return c->base_ms + (int64_t)((double)(monotonic_ms() - c->origin_ms) * c->speed);
+}
+
+void
+clock_init_accelerated(struct yj_clock *c, int64_t drill_start_ms, double speed)
+{
+	c->now_ms = accelerated_now;
+	c->base_ms = drill_start_ms;
+	c->origin_ms = monotonic_ms();
+	c->speed = speed < 0 ? 0 : speed;
+}
+
+void
+clock_set_speed(struct yj_clock *c, double speed)
+{
+	int64_t drill_now = c->now_ms(c);
+
+	c->origin_ms = monotonic_ms();
+	c->base_ms = drill_now;
+	c->speed = speed < 0 ? 0 : speed;
+}
+
 void
 clock_init_system(struct yj_clock *c)
 {

@@ -1,4 +1,4 @@
-/* Clocks: the system's, and a fixed one for tests (YINGJI_NOW). */
+/* Clocks: the system's, a fixed one for tests (YINGJI_NOW), and a drill's accelerated one. */
 #ifndef YINGJI_IO_CLOCKS_H
 #define YINGJI_IO_CLOCKS_H
 
@@ -10,6 +10,18 @@
 void clock_init_system(struct yj_clock *c);
 /* Always returns ms. */
 void clock_init_fixed(struct yj_clock *c, int64_t ms);
+/*
+ * A drill's clock: it starts at `drill_start_ms` and runs `speed` times as fast
+ * as the real one, so drill time = start + (real time elapsed) x speed; speed
+ * 10 makes ten drill minutes of every real minute.  Speed 0 stands still.
+ */
+void clock_init_accelerated(struct yj_clock *c, int64_t drill_start_ms, double speed);
+/*
+ * Change an accelerated clock's speed from now on, keeping the drill time it
+ * shows now: 0 pauses a drill, and its old speed resumes it.
+ */
+void clock_set_speed(struct yj_clock *c, double speed);
+
 /*
  * The system clock, unless the environment variable YINGJI_NOW holds a time
  * ("YYYY-MM-DD HH:MM[:SS]" local, or with Z/+08:00): then that fixed time.

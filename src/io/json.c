@@ -221,3 +221,9 @@ json_decode(const char *text, char **err)
 	json_decref(j);
 	return v;
 }
+
+struct value *
+json_decode_lazy(const char *text)
+{
+	return json_decode(text, NULL);
+}

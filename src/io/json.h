@@ -17,5 +17,7 @@ char *json_encode(const struct value *v, unsigned flags);
  * fresh message "line L column C: what" that the caller frees.
  */
 struct value *json_decode(const char *text, char **err);
+/* json_decode() without the message: the decoder of value_lazy() payloads. */
+struct value *json_decode_lazy(const char *text);
 
 #endif

@@ -340,6 +340,15 @@ store_set_busy_timeout(struct store *s, int ms)
 	sqlite3_busy_timeout(s->db, ms);
 }
 
+enum yj_status
+store_set_bulk(struct store *s, bool bulk)
+{
+	int rc = sqlite3_exec(s->db, bulk ? "PRAGMA synchronous = OFF" : "PRAGMA synchronous = FULL",
+			      NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? YJ_OK : store_fail(s, rc, "setting up a bulk load");
+}
+
 /* ---- transactions ---- */
 
 enum yj_status

@@ -32,7 +32,7 @@ enum store_open_flags {
 };
 
 /* The current schema version (PRAGMA user_version after migration). */
-enum { STORE_SCHEMA_VERSION = 1 };
+enum { STORE_SCHEMA_VERSION = 2 };
 
 /*
  * Open (and migrate) the database at `path`.  Without STORE_CREATE a missing
@@ -47,6 +47,13 @@ const char *store_open_error(void);
 void store_close(struct store **s);
 /* Busy timeout in milliseconds (default 10000). */
 void store_set_busy_timeout(struct store *s, int ms);
+/*
+ * Bulk loading (bulk = true): synchronous=OFF, so that commits do not wait
+ * for the disk, until called again with false (synchronous=FULL).  A crash
+ * or power loss during a bulk load may lose or corrupt the whole database:
+ * only for building test and benchmark databases, never for real records.
+ */
+enum yj_status store_set_bulk(struct store *s, bool bulk);
 
 /* BEGIN IMMEDIATE (waits up to the busy timeout for other writers). */
 enum yj_status store_begin(struct store *s);
@@ -67,6 +74,16 @@ enum yj_status store_put_playbook(struct store *s, const char *hash_hex, const c
 /* The stored text (caller frees *text); YJ_ERR_NOINPUT when absent. */
 enum yj_status store_get_playbook(struct store *s, const char *hash_hex, char **text,
 				  size_t *len);
+/*
+ * A stored playbook's parsed tree in encoding `version` (util/docbin.h): a
+ * projection of its text, so that loading it needs no YAML parse.  Put:
+ * insert or replace.  Get: the caller frees *tree; YJ_ERR_NOINPUT when there
+ * is none of that version.  `yingji verify` checks each against its text.
+ */
+enum yj_status store_put_playbook_tree(struct store *s, const char *hash_hex, int version,
+				       const void *tree, size_t len);
+enum yj_status store_get_playbook_tree(struct store *s, const char *hash_hex, int version,
+				       void **tree, size_t *len);
 
 /* ---- incidents and their journal ---- */
 
@@ -83,6 +100,14 @@ enum yj_status store_incident_exists(struct store *s, int64_t id, bool *drill);
  * seq, prev and hash are filled in.
  */
 enum yj_status store_append_entry(struct store *s, struct entry *e);
+/*
+ * store_append_entry() for a caller that has read the journal's head (seq and
+ * hash) in this same write transaction: it is not read again.  A head that is
+ * not the journal's makes a broken chain (or a refused duplicate seq): only
+ * for heads read under the transaction's lock.
+ */
+enum yj_status store_append_entry_after(struct store *s, struct entry *e, int64_t head_seq,
+					const unsigned char head_hash[ENTRY_HASH_LEN]);
 
 /*
  * Load entries of an incident with seq <= upto (upto <= 0: all), in order.
@@ -91,16 +116,58 @@ enum yj_status store_append_entry(struct store *s, struct entry *e);
  */
 enum yj_status store_load_entries(struct store *s, int64_t incident, int64_t upto,
 				  struct entry **out, size_t *n);
+/* The same for from <= seq <= upto (upto <= 0: to the end). */
+enum yj_status store_load_entries_range(struct store *s, int64_t incident, int64_t from,
+					int64_t upto, struct entry **out, size_t *n);
+/*
+ * store_load_entries_range() for showing a long journal: the payloads of the
+ * entries before `eager_from` are decoded only when first read (value_lazy),
+ * so that loading costs little more than reading the rows; such a payload
+ * that does not decode reads as an empty object (verify still finds it).
+ * The entries from `eager_from` on are decoded and checked now.
+ */
+enum yj_status store_load_entries_lazy(struct store *s, int64_t incident, int64_t from,
+				       int64_t upto, int64_t eager_from, struct entry **out,
+				       size_t *n);
 /* The last seq and hash of an incident's journal (seq 0 when empty). */
 enum yj_status store_head(struct store *s, int64_t incident, int64_t *seq,
 			  unsigned char hash[ENTRY_HASH_LEN]);
 
 /* ---- the projection ---- */
 
-/* Write the summary row (insert or replace) for sum->id. */
+/*
+ * Write the summary row (insert or update) for sum->id.  The drill flag
+ * written is the incident's own, fixed when it was made.  The head a summary
+ * is read with (head_seq, head_hash, updated_ms) is always the journal's last
+ * entry, so a write that would change nothing else writes nothing.
+ */
 enum yj_status store_put_summary(struct store *s, const struct incident_summary *sum);
-/* The summary row of one incident; YJ_ERR_NOINPUT when none. */
+/* The summary row of one incident; YJ_ERR_NOINPUT when none (an incident
+ * whose first entry was never projected has only a placeholder row). */
 enum yj_status store_get_summary(struct store *s, int64_t id, struct incident_summary *out);
+
+/*
+ * Fold snapshots (core/incident.h), the other projection: the replayed state
+ * of an incident after entry `seq`, whose hash is `hash`, in fold format
+ * `version`.  Written (insert or replace) inside the caller's write
+ * transaction; never the truth, always rebuildable from the journal.
+ */
+enum yj_status store_put_snapshot(struct store *s, int64_t incident, int64_t seq,
+				  const unsigned char hash[ENTRY_HASH_LEN], int version,
+				  const struct value *state);
+/*
+ * The newest snapshot of `incident` in format `version` taken at or before
+ * entry `upto` (upto <= 0: any): its seq, the hash it was taken at and the
+ * state (the caller frees *state).  YJ_ERR_NOINPUT when there is none;
+ * YJ_ERR_DB_CORRUPT when the stored state is not a JSON object.
+ */
+enum yj_status store_get_snapshot(struct store *s, int64_t incident, int64_t upto, int version,
+				  int64_t *seq, unsigned char hash[ENTRY_HASH_LEN],
+				  struct value **state);
+/* Delete the snapshots of one incident (incident 0: of every incident). */
+enum yj_status store_clear_snapshots(struct store *s, int64_t incident);
+/* Delete the snapshot of `incident` taken after entry `seq` (none: no error). */
+enum yj_status store_drop_snapshot(struct store *s, int64_t incident, int64_t seq);
 
 enum store_list_filter {
 	STORE_LIST_OPEN,	/* real incidents not closed */

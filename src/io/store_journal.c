@@ -66,6 +66,58 @@ store_get_playbook(struct store *s, const char *hash_hex, char **text, size_t *l
 	return rc;
 }
 
+enum yj_status
+store_put_playbook_tree(struct store *s, const char *hash_hex, int version, const void *tree,
+			size_t len)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_PUT_TREE,
+				      "INSERT OR REPLACE INTO playbook_tree(hash, version, tree)"
+				      " VALUES(?1, ?2, ?3)");
+	enum yj_status rc = YJ_OK;
+	int src;
+
+	if (!st)
+		return YJ_ERR_DB_UNAVAILABLE;
+	sqlite3_bind_text(st, 1, hash_hex, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, version);
+	sqlite3_bind_blob64(st, 3, tree, len, SQLITE_STATIC);
+	src = sqlite3_step(st);
+	if (src != SQLITE_DONE)
+		rc = store_fail(s, src, "storing the tree of playbook %.12s", hash_hex);
+	store_stmt_done(st);
+	return rc;
+}
+
+enum yj_status
+store_get_playbook_tree(struct store *s, const char *hash_hex, int version, void **tree,
+			size_t *len)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_GET_TREE,
+				      "SELECT tree FROM playbook_tree WHERE hash = ?1 AND version = ?2");
+	enum yj_status rc = YJ_OK;
+	int src;
+
+	*tree = NULL;
+	*len = 0;
+	if (!st)
+		return YJ_ERR_DB_UNAVAILABLE;
+	sqlite3_bind_text(st, 1, hash_hex, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, version);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		*len = (size_t)sqlite3_column_bytes(st, 0);
+		*tree = xmalloc(*len + 1);
+		if (*len)
+			memcpy(*tree, sqlite3_column_blob(st, 0), *len);
+	} else if (src == SQLITE_DONE) {
+		rc = store_failf(s, YJ_ERR_NOINPUT, "no tree of playbook %.12s", hash_hex);
+	} else {
+		rc = store_fail(s, src, "reading the tree of playbook %.12s", hash_hex);
+	}
+	store_stmt_done(st);
+	return rc;
+}
+
 /* ---- incidents ---- */
 
 enum yj_status
@@ -187,9 +239,16 @@ insert_entry(struct store *s, const struct entry *e, const char *payload)
 enum yj_status
 store_append_entry(struct store *s, struct entry *e)
 {
+	return store_append_entry_after(s, e, -1, NULL);
+}
+
+enum yj_status
+store_append_entry_after(struct store *s, struct entry *e, int64_t head_seq,
+			 const unsigned char head_hash[ENTRY_HASH_LEN])
+{
 	struct entry next = *e;
 	const char *op = e->operator_name ? e->operator_name : "";
-	enum yj_status rc;
+	enum yj_status rc = YJ_OK;
 	char *payload;
 
 	/* The head read and the insert must be one atomic step: only the
@@ -200,7 +259,12 @@ store_append_entry(struct store *s, struct entry *e)
 	if ((unsigned)e->kind >= ENTRY_KIND_COUNT)
 		return store_failf(s, YJ_ERR_INTERNAL, "appending to incident %" PRId64
 				   ": unknown entry kind %d", e->incident, (int)e->kind);
-	rc = store_head(s, e->incident, &next.seq, next.prev);
+	if (head_seq >= 0 && head_hash) {
+		next.seq = head_seq;
+		memcpy(next.prev, head_hash, ENTRY_HASH_LEN);
+	} else {
+		rc = store_head(s, e->incident, &next.seq, next.prev);
+	}
 	if (rc != YJ_OK)
 		return rc;
 	next.seq++;
@@ -228,7 +292,7 @@ column_str(sqlite3_stmt *st, int col)
 
 /* One row of STMT_LOAD_ENTRIES into e; a corrupt row is YJ_ERR_DB_CORRUPT. */
 static enum yj_status
-read_entry(struct store *s, sqlite3_stmt *st, int64_t incident, struct entry *e)
+read_entry(struct store *s, sqlite3_stmt *st, int64_t incident, bool lazy, struct entry *e)
 {
 	const char *kind = column_str(st, 3);
 	int k = entry_kind_from_name(kind);
@@ -242,8 +306,11 @@ read_entry(struct store *s, sqlite3_stmt *st, int64_t incident, struct entry *e)
 		return store_failf(s, YJ_ERR_DB_CORRUPT, "incident %" PRId64 " entry %" PRId64
 				   ": unknown entry kind '%s'", incident, e->seq, kind);
 	e->kind = (enum entry_kind)k;
-	e->payload = json_decode(column_str(st, 4), &why);
-	if (!e->payload || value_kind(e->payload) != VALUE_OBJ) {
+	if (lazy)
+		e->payload = value_lazy(column_str(st, 4), json_decode_lazy);
+	else
+		e->payload = json_decode(column_str(st, 4), &why);
+	if (!lazy && (!e->payload || value_kind(e->payload) != VALUE_OBJ)) {
 		store_failf(s, YJ_ERR_DB_CORRUPT, "incident %" PRId64 " entry %" PRId64
 			    ": the payload is not a JSON object (%s)", incident, e->seq,
 			    why ? why : "not an object");
@@ -258,16 +325,22 @@ read_entry(struct store *s, sqlite3_stmt *st, int64_t incident, struct entry *e)
 }
 
 static enum yj_status
-load_rows(struct store *s, sqlite3_stmt *st, int64_t incident, struct entry **out, size_t *n)
+load_rows(struct store *s, sqlite3_stmt *st, int64_t incident, int64_t eager_from,
+	  size_t expect, struct entry **out, size_t *n)
 {
 	size_t cap = 0;
+
+	/* Sized once: doubling a long journal's array would hold two copies at once. */
+	if (expect)
+		*out = xgrow(*out, &cap, expect, sizeof(**out));
 	enum yj_status rc = YJ_OK;
 	int src = SQLITE_DONE;
 
 	while (rc == YJ_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xgrow(*out, &cap, *n + 1, sizeof(**out));
 		memset(&(*out)[*n], 0, sizeof(**out));
-		rc = read_entry(s, st, incident, &(*out)[(*n)++]);
+		rc = read_entry(s, st, incident, sqlite3_column_int64(st, 0) < eager_from,
+				&(*out)[(*n)++]);
 	}
 	if (rc == YJ_OK && src != SQLITE_DONE)
 		rc = store_fail(s, src, "reading the journal of incident %" PRId64, incident);
@@ -278,19 +351,41 @@ enum yj_status
 store_load_entries(struct store *s, int64_t incident, int64_t upto, struct entry **out,
 		   size_t *n)
 {
+	return store_load_entries_range(s, incident, 1, upto, out, n);
+}
+
+enum yj_status
+store_load_entries_range(struct store *s, int64_t incident, int64_t from, int64_t upto,
+			 struct entry **out, size_t *n)
+{
+	return store_load_entries_lazy(s, incident, from, upto, 0, out, n);
+}
+
+enum yj_status
+store_load_entries_lazy(struct store *s, int64_t incident, int64_t from, int64_t upto,
+			int64_t eager_from, struct entry **out, size_t *n)
+{
 	sqlite3_stmt *st = store_stmt(s, STMT_LOAD_ENTRIES,
 				      "SELECT seq, ts_ms, operator, kind, payload, prev, hash"
-				      " FROM journal WHERE incident = ?1 AND seq <= ?2"
+				      " FROM journal WHERE incident = ?1 AND seq BETWEEN ?2 AND ?3"
 				      " ORDER BY seq");
+	unsigned char hash[ENTRY_HASH_LEN];
+	int64_t head = 0, last;
 	enum yj_status rc;
 
 	*out = NULL;
 	*n = 0;
 	if (!st)
 		return YJ_ERR_DB_UNAVAILABLE;
+	/* The head says how many rows are coming (seqs run 1, 2, 3 ...). */
+	if (store_head(s, incident, &head, hash) != YJ_OK)
+		head = 0;
+	last = upto > 0 && upto < head ? upto : head;
 	sqlite3_bind_int64(st, 1, incident);
-	sqlite3_bind_int64(st, 2, upto > 0 ? upto : INT64_MAX);
-	rc = load_rows(s, st, incident, out, n);
+	sqlite3_bind_int64(st, 2, from);
+	sqlite3_bind_int64(st, 3, upto > 0 ? upto : INT64_MAX);
+	rc = load_rows(s, st, incident, eager_from,
+		       last >= from && last - from < 10000000 ? (size_t)(last - from + 1) : 0, out, n);
 	store_stmt_done(st);
 	if (rc != YJ_OK) {
 		entry_free_array(out, *n);

@@ -58,6 +58,36 @@ static const char *const migrations[] = {
 	" head_seq INTEGER NOT NULL,"
 	" head_hash TEXT NOT NULL);"
 	"CREATE INDEX summary_list ON summary(drill, closed, id);",
+	/*
+	 * 1 -> 2: fold snapshots, a projection like the summary row (engine.c
+	 * writes one every ENGINE_SNAPSHOT_EVERY entries); and a summary row for
+	 * every incident from its creation, so that listing reads the summary's
+	 * index alone instead of every incident ever opened.  The placeholder row
+	 * holds what listing showed for an incident without one.
+	 */
+	"CREATE TABLE snapshot("
+	" incident INTEGER NOT NULL REFERENCES incident(id),"
+	" seq INTEGER NOT NULL,"		/* the state after this entry */
+	" hash BLOB NOT NULL,"			/* that entry's hash: the chain it belongs to */
+	" version INTEGER NOT NULL,"		/* INCIDENT_SNAPSHOT_VERSION */
+	" state TEXT NOT NULL,"			/* canonical JSON (core/snapshot.c) */
+	" PRIMARY KEY(incident, seq)) WITHOUT ROWID;"
+	/* A stored playbook's parsed tree (util/docbin.h): a cache of its text. */
+	"CREATE TABLE playbook_tree("
+	" hash TEXT PRIMARY KEY,"
+	" version INTEGER NOT NULL,"		/* DOCBIN_VERSION */
+	" tree BLOB NOT NULL);"
+	"INSERT INTO summary(id, drill, closed, title, plan_id, phase, phase_title, level,"
+	" opened_ms, updated_ms, next_due_ms, head_seq, head_hash)"
+	" SELECT id, drill, 0, '', '', '', NULL, NULL, created_ms, created_ms, 0, 0, ''"
+	" FROM incident WHERE id NOT IN (SELECT id FROM summary);"
+	"UPDATE summary SET drill = (SELECT i.drill FROM incident i WHERE i.id = summary.id)"
+	" WHERE drill != (SELECT i.drill FROM incident i WHERE i.id = summary.id);"
+	"CREATE TRIGGER incident_summary AFTER INSERT ON incident BEGIN"
+	" INSERT OR IGNORE INTO summary(id, drill, closed, title, plan_id, phase, phase_title,"
+	" level, opened_ms, updated_ms, next_due_ms, head_seq, head_hash)"
+	" VALUES(new.id, new.drill, 0, '', '', '', NULL, NULL, new.created_ms, new.created_ms,"
+	" 0, 0, ''); END;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,
@@ -172,7 +202,7 @@ switch_to_wal(struct store *s, char *mode, size_t size)
 static enum yj_status
 set_pragmas(struct store *s, bool memory)
 {
-	enum yj_status rc = exec(s, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",
+	enum yj_status rc = exec(s, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL; PRAGMA cache_size = -1024",
 				 "setting up the connection");
 	char mode[16] = "";
 	int src;

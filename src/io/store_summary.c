@@ -1,4 +1,12 @@
-/* The projection: one summary row per incident, for fast listing. */
+/*
+ * The projection: one summary row per incident, for fast listing.
+ *
+ * What the fold decides (phase, level, deadlines, closed) is written when it
+ * changes; the head (its seq, hash and time) is the journal's own, read from
+ * the incident's last entry when a summary is read.  So a note, which changes
+ * nothing but the head, writes no summary page: a durable append writes as
+ * few pages as it can.
+ */
 #include "config.h"
 
 #include "io/store_impl.h"
@@ -14,6 +22,15 @@
 #define SUMMARY_COLUMNS \
 	"id, drill, closed, title, plan_id, phase, phase_title, level, opened_ms, updated_ms," \
 	" next_due_ms, head_seq, head_hash"
+
+/* The same read through the journal's head (h: the incident's last entry, if any). */
+#define SUMMARY_READ \
+	"SELECT s.id, s.drill, s.closed, s.title, s.plan_id, s.phase, s.phase_title, s.level," \
+	" s.opened_ms, coalesce(h.ts_ms, s.updated_ms), s.next_due_ms," \
+	" coalesce(h.seq, s.head_seq)," \
+	" CASE WHEN h.hash IS NULL THEN s.head_hash ELSE lower(hex(h.hash)) END" \
+	" FROM summary s LEFT JOIN journal h ON h.incident = s.id" \
+	" AND h.seq = (SELECT max(m.seq) FROM journal m WHERE m.incident = s.id)"
 
 static void
 bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
@@ -42,24 +59,97 @@ bind_summary(sqlite3_stmt *st, const struct incident_summary *sum)
 	sqlite3_bind_text(st, 13, sum->head_hash, -1, SQLITE_STATIC);
 }
 
-enum yj_status
-store_put_summary(struct store *s, const struct incident_summary *sum)
+static bool
+same_str(const char *a, const unsigned char *b)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_PUT_SUMMARY,
-				      "INSERT OR REPLACE INTO summary(" SUMMARY_COLUMNS ")"
-				      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-				      " ?13)");
-	enum yj_status rc = YJ_OK;
+	return (!a && !b) || (a && b && strcmp(a, (const char *)b) == 0);
+}
+
+/* Whether the stored row already says what sum says, the head aside; *row if there is one. */
+static int
+stored_as(struct store *s, const struct incident_summary *sum, bool *row, bool *same_closed)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_SUMMARY_AS,
+				      "SELECT closed, title, plan_id, phase, phase_title, level,"
+				      " opened_ms, next_due_ms, head_seq FROM summary WHERE id = ?1");
+	bool same = false;
+	int src;
+
+	*row = *same_closed = false;
+	if (!st)
+		return SQLITE_ERROR;
+	sqlite3_bind_int64(st, 1, sum->id);
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		*row = true;
+		*same_closed = (sqlite3_column_int(st, 0) != 0) == sum->closed;
+		same = *same_closed && sqlite3_column_int64(st, 8) > 0 &&
+		       same_str(sum->title ? sum->title : "", sqlite3_column_text(st, 1)) &&
+		       same_str(sum->plan_id ? sum->plan_id : "", sqlite3_column_text(st, 2)) &&
+		       same_str(sum->phase ? sum->phase : "", sqlite3_column_text(st, 3)) &&
+		       same_str(sum->phase_title, sqlite3_column_text(st, 4)) &&
+		       same_str(sum->level, sqlite3_column_text(st, 5)) &&
+		       sqlite3_column_int64(st, 6) == sum->opened_ms &&
+		       sqlite3_column_int64(st, 7) == sum->next_due_ms;
+		src = SQLITE_DONE;
+	}
+	store_stmt_done(st);
+	if (src == SQLITE_DONE && same)
+		return SQLITE_OK;
+	return src;
+}
+
+/*
+ * Update the row in place without naming `closed`, so that SQLite leaves the
+ * listing index (drill, closed, id) alone.
+ */
+static int
+update_summary(struct store *s, const struct incident_summary *sum)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_UPDATE_SUMMARY,
+				      "UPDATE summary SET title = ?4, plan_id = ?5, phase = ?6,"
+				      " phase_title = ?7, level = ?8, opened_ms = ?9, updated_ms = ?10,"
+				      " next_due_ms = ?11, head_seq = ?12, head_hash = ?13"
+				      " WHERE id = ?1");
 	int src;
 
 	if (!st)
-		return YJ_ERR_DB_UNAVAILABLE;
+		return SQLITE_ERROR;
 	bind_summary(st, sum);
 	src = sqlite3_step(st);
-	if (src != SQLITE_DONE)
-		rc = store_fail(s, src, "writing the summary of incident %" PRId64, sum->id);
 	store_stmt_done(st);
-	return rc;
+	return src;
+}
+
+enum yj_status
+store_put_summary(struct store *s, const struct incident_summary *sum)
+{
+	sqlite3_stmt *st;
+	bool row, same_closed;
+	int src = stored_as(s, sum, &row, &same_closed);
+
+	if (src == SQLITE_OK)
+		return YJ_OK;	/* only the head moved: the journal has it */
+	if (src == SQLITE_DONE && row && same_closed)
+		src = update_summary(s, sum);
+	else if (src == SQLITE_DONE && (st = store_stmt(s, STMT_PUT_SUMMARY,
+				      "INSERT INTO summary(" SUMMARY_COLUMNS ")"
+				      " VALUES(?1, coalesce((SELECT drill FROM incident WHERE id = ?1),"
+				      " ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+				      " ON CONFLICT(id) DO UPDATE SET closed = excluded.closed,"
+				      " title = excluded.title, plan_id = excluded.plan_id,"
+				      " phase = excluded.phase, phase_title = excluded.phase_title,"
+				      " level = excluded.level, opened_ms = excluded.opened_ms,"
+				      " updated_ms = excluded.updated_ms,"
+				      " next_due_ms = excluded.next_due_ms, head_seq = excluded.head_seq,"
+				      " head_hash = excluded.head_hash")) != NULL) {
+		bind_summary(st, sum);
+		src = sqlite3_step(st);
+		store_stmt_done(st);
+	}
+	if (src != SQLITE_DONE)
+		return store_fail(s, src, "writing the summary of incident %" PRId64, sum->id);
+	return YJ_OK;
 }
 
 static char *
@@ -95,7 +185,7 @@ enum yj_status
 store_get_summary(struct store *s, int64_t id, struct incident_summary *out)
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_GET_SUMMARY,
-				      "SELECT " SUMMARY_COLUMNS " FROM summary WHERE id = ?1");
+				      SUMMARY_READ " WHERE s.id = ?1 AND s.head_seq > 0");
 	enum yj_status rc = YJ_OK;
 	int src;
 
@@ -115,35 +205,27 @@ store_get_summary(struct store *s, int64_t id, struct incident_summary *out)
 }
 
 /*
- * Every incident is listed, with or without a summary row (one opened by an
- * older version, or whose first write failed half-way shows with what the
- * incident row knows).  The incident's own drill flag decides the list: it is
- * fixed when the incident is made.
+ * Every incident is listed: it has a summary row from its creation (a
+ * placeholder until its first entry is projected; schema step 2), so listing
+ * reads the summary's index alone and does not grow with the number of
+ * incidents ever opened.  The drill flag is the incident's own (see
+ * store_put_summary).
  */
 static const char list_sql[] =
-	"SELECT i.id, i.drill, coalesce(s.closed, 0), coalesce(s.title, ''),"
-	" coalesce(s.plan_id, ''), coalesce(s.phase, ''), s.phase_title, s.level,"
-	" coalesce(s.opened_ms, i.created_ms), coalesce(s.updated_ms, i.created_ms),"
-	" coalesce(s.next_due_ms, 0), coalesce(s.head_seq, 0), coalesce(s.head_hash, '')"
-	" FROM incident i LEFT JOIN summary s ON s.id = i.id"
-	" WHERE i.drill = ?1 AND (?2 < 0 OR coalesce(s.closed, 0) = ?2)"
-	" ORDER BY i.id DESC";
-
-static void
-bind_filter(sqlite3_stmt *st, enum store_list_filter filter)
-{
-	int drill = filter == STORE_LIST_DRILLS;
-	int closed = filter == STORE_LIST_OPEN ? 0 : filter == STORE_LIST_CLOSED ? 1 : -1;
-
-	sqlite3_bind_int(st, 1, drill);
-	sqlite3_bind_int(st, 2, closed);
-}
+	SUMMARY_READ " WHERE s.drill = ?1 AND s.closed = ?2"
+	" AND EXISTS(SELECT 1 FROM incident i WHERE i.id = s.id)"
+	" ORDER BY s.id DESC";
+static const char list_all_sql[] =
+	SUMMARY_READ " WHERE s.drill = ?1 AND EXISTS(SELECT 1 FROM incident i WHERE i.id = s.id)"
+	" ORDER BY s.id DESC";
 
 enum yj_status
 store_list(struct store *s, enum store_list_filter filter, struct incident_summary **out,
 	   size_t *n)
 {
-	sqlite3_stmt *st = store_stmt(s, STMT_LIST, list_sql);
+	bool all = filter == STORE_LIST_ALL || filter == STORE_LIST_DRILLS;
+	sqlite3_stmt *st = all ? store_stmt(s, STMT_LIST_ALL, list_all_sql)
+			       : store_stmt(s, STMT_LIST, list_sql);
 	enum yj_status rc = YJ_OK;
 	size_t cap = 0;
 	int src;
@@ -152,7 +234,9 @@ store_list(struct store *s, enum store_list_filter filter, struct incident_summa
 	*n = 0;
 	if (!st)
 		return YJ_ERR_DB_UNAVAILABLE;
-	bind_filter(st, filter);
+	sqlite3_bind_int(st, 1, filter == STORE_LIST_DRILLS);
+	if (!all)
+		sqlite3_bind_int(st, 2, filter == STORE_LIST_CLOSED);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		*out = xgrow(*out, &cap, *n + 1, sizeof(**out));
 		read_summary(st, &(*out)[(*n)++]);

@@ -9,6 +9,9 @@
 
 #include "io/hash.h"
 #include "io/store_impl.h"
+#include "io/yaml_doc.h"
+#include "util/docbin.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -206,6 +209,58 @@ verify_playbooks(struct store *s, struct store_verify_result *res)
 	return YJ_OK;
 }
 
+/* Whether `tree` is what parsing `text` gives (a projection made behind our back is not). */
+static bool
+tree_matches(const char *text, size_t len, const void *tree, size_t tree_len)
+{
+	struct diag_list dl = {0};
+	struct strbuf enc = STRBUF_INIT;
+	struct doc *doc = NULL;
+	bool same = false;
+
+	if (yaml_doc_parse(text, len, "stored playbook", &doc, &dl) == YJ_OK) {
+		docbin_encode(doc, &enc);
+		same = enc.len == tree_len && memcmp(enc.buf, tree, tree_len) == 0;
+	}
+	doc_free(&doc);
+	diag_list_clear(&dl);
+	sb_free(&enc);
+	return same;
+}
+
+/* The playbooks' parsed trees, which the engine reads instead of their text. */
+static enum yj_status
+verify_trees(struct store *s, struct store_verify_result *res)
+{
+	sqlite3_stmt *st = store_stmt(s, STMT_VERIFY_TREES,
+				      "SELECT t.hash, t.tree, p.text FROM playbook_tree t"
+				      " JOIN playbook p ON p.hash = t.hash WHERE t.version = ?1"
+				      " ORDER BY t.hash");
+	int src = SQLITE_DONE;
+
+	if (!st)
+		return YJ_ERR_DB_UNAVAILABLE;
+	sqlite3_bind_int(st, 1, DOCBIN_VERSION);
+	while (res->ok && (src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *hash = (const char *)sqlite3_column_text(st, 0);
+		const void *tree = sqlite3_column_blob(st, 1);
+		size_t tree_len = (size_t)sqlite3_column_bytes(st, 1);
+		const char *text = sqlite3_column_blob(st, 2);
+
+		if (!tree_matches(text ? text : "", (size_t)sqlite3_column_bytes(st, 2), tree,
+				  tree_len)) {
+			res->ok = false;
+			snprintf(res->message, sizeof(res->message),
+				 "the stored tree of playbook %.12s does not match its text (edited?)",
+				 hash ? hash : "?");
+		}
+	}
+	store_stmt_done(st);
+	if (res->ok && src != SQLITE_DONE)
+		return store_fail(s, src, "verifying stored playbook trees");
+	return YJ_OK;
+}
+
 enum yj_status
 store_verify(struct store *s, int64_t id, struct store_verify_result *res)
 {
@@ -220,6 +275,8 @@ store_verify(struct store *s, int64_t id, struct store_verify_result *res)
 		rc = store_begin_read(s);
 	if (rc == YJ_OK)
 		rc = verify_playbooks(s, res);
+	if (rc == YJ_OK && res->ok)
+		rc = verify_trees(s, res);
 	if (rc == YJ_OK && res->ok)
 		rc = collect_ids(s, id, &l);
 	for (size_t i = 0; rc == YJ_OK && res->ok && i < l.n; i++)

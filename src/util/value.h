@@ -26,6 +26,14 @@ struct value *value_num(double d);
 struct value *value_str(const char *s);	/* copies s */
 struct value *value_arr(void);
 struct value *value_obj(void);
+/*
+ * An object read from JSON text only when it is first looked at: `raw`
+ * (copied) is handed to `decode` then, which returns its tree, or NULL when
+ * the text is not an object (it then reads as an empty one).  For long
+ * journals shown a page at a time: decoding every payload up front is most
+ * of what opening a long incident would cost.  Reads as an object.
+ */
+struct value *value_lazy(const char *raw, struct value *(*decode)(const char *raw));
 void value_free(struct value **v);
 struct value *value_copy(const struct value *v);
 

@@ -27,6 +27,8 @@ static const struct {
 	{"fold", suite_fold},
 	{"engine", suite_engine},
 	{"walk", suite_walk},
+	{"drill", suite_drill},
+	{"tui", suite_tui},
 };
 
 const char *

@@ -8,7 +8,10 @@
 #include "io/hash.h"
 #include "io/store.h"
 #include "io/store_impl.h"
+#include "io/yaml_doc.h"
 #include "tests.h"
+#include "util/docbin.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -231,8 +234,10 @@ START_TEST(test_identity_and_pragmas)
 	ck_assert_int_eq(raw_int(db, "PRAGMA application_id"), STORE_APPLICATION_ID);
 	ck_assert_int_eq(raw_int(db, "PRAGMA user_version"), STORE_SCHEMA_VERSION);
 	ck_assert_int_eq(raw_int(db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
-	ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"),
-			 2);
+	/* The journal refuses UPDATE and DELETE; a new incident gets its summary row. */
+	ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'"
+				 " AND name IN ('journal_no_update', 'journal_no_delete',"
+				 " 'incident_summary')"), 3);
 	/* foreign_keys and synchronous are per connection: look at the store's. */
 	ck_assert_int_eq(raw_int(s->db, "PRAGMA foreign_keys"), 1);
 	ck_assert_int_eq(raw_int(s->db, "PRAGMA synchronous"), 2);	/* FULL */
@@ -452,6 +457,74 @@ START_TEST(test_migrate_from_every_version)
 }
 END_TEST
 
+/* Step 2: incidents of a version-1 file without a summary row are still listed. */
+START_TEST(test_migrate_1_to_2)
+{
+	const char *path = tmp_path("v1.db");
+	struct incident_summary *v = NULL, one;
+	struct store *s;
+	size_t n = 0;
+	sqlite3 *db;
+
+	build_version(path, 1);
+	db = raw_open(path);
+	raw_exec(db, "INSERT INTO incident(id, drill, created_ms) VALUES(1, 0, 1000), (2, 1, 2000)");
+	raw_exec(db, "INSERT INTO summary VALUES(1, 1, 0, 't', 'p', 'ph', NULL, NULL, 5, 6, 0, 3, 'h')");
+	sqlite3_close(db);
+	s = open_ok(path, 0);
+	/* The drill flag listed is the incident's own, as before. */
+	ck_assert_int_eq(store_list(s, STORE_LIST_OPEN, &v, &n), YJ_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(v[0].id, 1);
+	ck_assert_str_eq(v[0].title, "t");
+	store_free_summaries(&v, n);
+	ck_assert_int_eq(store_list(s, STORE_LIST_DRILLS, &v, &n), YJ_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(v[0].opened_ms, 2000);
+	ck_assert_int_eq(v[0].head_seq, 0);
+	store_free_summaries(&v, n);
+	ck_assert_int_eq(store_get_summary(s, 2, &one), YJ_ERR_NOINPUT);
+	ck_assert_int_eq(store_get_summary(s, 1, &one), YJ_OK);
+	incident_summary_clear(&one);
+	store_close(&s);
+	db = raw_open(path);
+	ck_assert_int_eq(raw_int(db, "SELECT count(*) FROM snapshot"), 0);
+	sqlite3_close(db);
+}
+END_TEST
+
+/* Fold snapshots: written, read back at or before an entry, cleared. */
+START_TEST(test_snapshots)
+{
+	struct store *s = open_ok(tmp_path("snap.db"), STORE_CREATE);
+	int64_t id = new_incident(s, false), seq;
+	unsigned char hash[ENTRY_HASH_LEN], h[ENTRY_HASH_LEN];
+	struct value *state = value_obj(), *got = NULL;
+
+	memset(hash, 7, sizeof(hash));
+	value_set_str(state, "title", "快照");
+	ck_assert_int_eq(store_begin(s), YJ_OK);
+	ck_assert_int_eq(store_put_snapshot(s, id, 128, hash, 1, state), YJ_OK);
+	ck_assert_int_eq(store_put_snapshot(s, id, 256, hash, 1, state), YJ_OK);
+	ck_assert_int_eq(store_put_snapshot(s, id, 384, hash, 2, state), YJ_OK);
+	ck_assert_int_eq(store_commit(s), YJ_OK);
+	ck_assert_int_eq(store_get_snapshot(s, id, 0, 1, &seq, h, &got), YJ_OK);
+	ck_assert_int_eq(seq, 256);
+	ck_assert(value_equal(got, state));
+	ck_assert_int_eq(memcmp(h, hash, sizeof(h)), 0);
+	value_free(&got);
+	ck_assert_int_eq(store_get_snapshot(s, id, 255, 1, &seq, h, &got), YJ_OK);
+	ck_assert_int_eq(seq, 128);
+	value_free(&got);
+	ck_assert_int_eq(store_get_snapshot(s, id, 127, 1, &seq, h, &got), YJ_ERR_NOINPUT);
+	ck_assert_ptr_null(got);
+	ck_assert_int_eq(store_clear_snapshots(s, id), YJ_OK);
+	ck_assert_int_eq(store_get_snapshot(s, id, 0, 1, &seq, h, &got), YJ_ERR_NOINPUT);
+	value_free(&state);
+	store_close(&s);
+}
+END_TEST
+
 START_TEST(test_empty_file_is_claimed)
 {
 	const char *path = tmp_path("empty.db");
@@ -622,6 +695,47 @@ START_TEST(test_playbooks)
 	free(got);
 	ck_assert_int_eq(store_get_playbook(s, "ffff", &got, &len), YJ_ERR_NOINPUT);
 	ck_assert_ptr_null(got);
+	store_close(&s);
+}
+END_TEST
+
+/* A playbook's cached tree must be its text's: verify parses the text and compares. */
+START_TEST(test_playbook_tree_verified)
+{
+	struct store *s = open_ok(tmp_path("t.db"), STORE_CREATE);
+	static const char text[] = "a: 1\nb: [x, y]\n", other[] = "a: 2\n";
+	struct store_verify_result res;
+	struct diag_list dl = {0};
+	struct strbuf tree = STRBUF_INIT;
+	struct doc *doc = NULL;
+	char hex[65];
+	void *got = NULL;
+	size_t len = 0;
+
+	hash_sha256_hex(text, strlen(text), hex);
+	ck_assert_int_eq(store_put_playbook(s, hex, "p", text, strlen(text)), YJ_OK);
+	ck_assert_int_eq(yaml_doc_parse(text, strlen(text), "t", &doc, &dl), YJ_OK);
+	docbin_encode(doc, &tree);
+	doc_free(&doc);
+	ck_assert_int_eq(store_put_playbook_tree(s, hex, DOCBIN_VERSION, tree.buf, tree.len), YJ_OK);
+	ck_assert_int_eq(store_get_playbook_tree(s, hex, DOCBIN_VERSION, &got, &len), YJ_OK);
+	ck_assert_uint_eq(len, tree.len);
+	free(got);
+	ck_assert_int_eq(store_get_playbook_tree(s, hex, DOCBIN_VERSION + 1, &got, &len),
+			 YJ_ERR_NOINPUT);
+	ck_assert_int_eq(store_verify(s, 0, &res), YJ_OK);
+	ck_assert_msg(res.ok, "%s", res.message);
+	/* Another text's tree under this playbook's hash. */
+	sb_reset(&tree);
+	ck_assert_int_eq(yaml_doc_parse(other, strlen(other), "t", &doc, &dl), YJ_OK);
+	docbin_encode(doc, &tree);
+	doc_free(&doc);
+	ck_assert_int_eq(store_put_playbook_tree(s, hex, DOCBIN_VERSION, tree.buf, tree.len), YJ_OK);
+	ck_assert_int_eq(store_verify(s, 0, &res), YJ_OK);
+	ck_assert(!res.ok);
+	ck_assert_msg(strstr(res.message, "tree"), "%s", res.message);
+	diag_list_clear(&dl);
+	sb_free(&tree);
 	store_close(&s);
 }
 END_TEST
@@ -1261,11 +1375,14 @@ suite_store(void)
 	tcase_add_test(tc, test_readonly);
 	tcase_add_loop_test(tc, test_migrate_from_every_version, 0, STORE_SCHEMA_VERSION);
 	tcase_add_test(tc, test_empty_file_is_claimed);
+	tcase_add_test(tc, test_migrate_1_to_2);
+	tcase_add_test(tc, test_snapshots);
 	tcase_add_test(tc, test_append_and_load);
 	tcase_add_test(tc, test_append_rules);
 	tcase_add_test(tc, test_load_corrupt_rows);
 	tcase_add_test(tc, test_triggers_refuse_changes);
 	tcase_add_test(tc, test_playbooks);
+	tcase_add_test(tc, test_playbook_tree_verified);
 	tcase_add_test(tc, test_data_version);
 	tcase_add_test(tc, test_list_filters);
 	tcase_add_test(tc, test_verify_intact);

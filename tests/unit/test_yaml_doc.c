@@ -3,6 +3,7 @@
 
 #include "io/yaml_doc.h"
 #include "tests.h"
+#include "util/docbin.h"
 #include "util/strbuf.h"
 
 #include <stdio.h>
@@ -164,6 +165,45 @@ START_TEST(test_empty)
 }
 END_TEST
 
+/* The cached tree of a playbook reads back as the same tree; a damaged one is refused. */
+START_TEST(test_docbin_roundtrip)
+{
+	static const char *const shipped[] = {"lucheng-2017.yaml", "xinzhou-devzone-2023.yaml",
+					      "xinzhou-hrss-2023.yaml", "tianjin-hrss.yaml",
+					      "zhanjiang-center-2019.yaml"};
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	struct diag_list dl = {0};
+	struct doc *doc = NULL, *back;
+	char path[4096];
+
+	snprintf(path, sizeof(path), "%s/%s", test_playbook_dir(), shipped[_i]);
+	ck_assert_int_eq(yaml_doc_load_file(path, &doc, &dl), YJ_OK);
+	docbin_encode(doc, &a);
+	back = docbin_decode(a.buf, a.len, "cached");
+	ck_assert_ptr_nonnull(back);
+	docbin_encode(back, &b);
+	ck_assert_uint_eq(a.len, b.len);
+	ck_assert_int_eq(memcmp(a.buf, b.buf, a.len), 0);
+	ck_assert_int_eq(back->root->line, doc->root->line);
+	doc_free(&back);
+	/* Every truncation, and a flipped byte here and there, is refused or still well formed. */
+	for (size_t n = 0; n < a.len; n += 1 + n / 64) {
+		back = docbin_decode(a.buf, n, "cut");
+		ck_assert_ptr_null(back);
+	}
+	for (size_t i = 8; i < a.len; i += 97) {
+		a.buf[i] ^= 0x5a;
+		back = docbin_decode(a.buf, a.len, "flipped");
+		doc_free(&back);
+		a.buf[i] ^= 0x5a;
+	}
+	doc_free(&doc);
+	diag_list_clear(&dl);
+	sb_free(&a);
+	sb_free(&b);
+}
+END_TEST
+
 START_TEST(test_missing_file)
 {
 	struct diag_list dl = {0};
@@ -191,6 +231,7 @@ suite_yaml_doc(void)
 	tcase_add_test(tc, test_too_big);
 	tcase_add_test(tc, test_empty);
 	tcase_add_test(tc, test_missing_file);
+	tcase_add_loop_test(tc, test_docbin_roundtrip, 0, 5);
 	suite_add_tcase(s, tc);
 	return s;
 }

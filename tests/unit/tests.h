@@ -14,6 +14,8 @@ Suite *suite_store(void);
 Suite *suite_fold(void);
 Suite *suite_engine(void);
 Suite *suite_walk(void);
+Suite *suite_drill(void);
+Suite *suite_tui(void);
 
 /* Directory of the shipped playbooks (from $YJ_TEST_PLAYBOOKS). */
 const char *test_playbook_dir(void);

@@ -1,0 +1,159 @@
+/*
+ * The console's main loop.  While no key comes it wakes every 250 ms to ask
+ * the database whether another console or the command line wrote (PRAGMA
+ * data_version) and to move the countdowns once a second; otherwise it
+ * sleeps in the terminal read, so an idle console costs next to nothing.
+ */
+#include "config.h"
+
+#include "engine/engine.h"
+#include "io/startuptime.h"
+#include "tui/app.h"
+#include "tui/clock.h"
+#include "tui/display.h"
+#include "tui/keys.h"
+#include "tui/loop.h"
+#include "tui/script.h"
+#include "tui/tui.h"
+#include "tui/views/views.h"
+#include "util/strbuf.h"
+
+#include <langinfo.h>
+#include <locale.h>
+#include <string.h>
+
+enum { POLL_MS = 250 };
+
+void
+loop_redraw(struct app *a, bool full)
+{
+	app_draw(a);
+	display_update(full);
+	/* --startuptime: every frame, so that make bench times a view opening too. */
+	startuptime_mark("frame");
+}
+
+static bool
+react(struct app *a, unsigned r)
+{
+	if (r & REACT_QUIT)
+		return false;
+	if (r & (REACT_REDRAW | REACT_STATUS | REACT_FULL))
+		loop_redraw(a, (r & REACT_FULL) != 0);
+	return true;
+}
+
+bool
+loop_key(struct app *a, int key)
+{
+	return react(a, app_key(a, key));
+}
+
+bool
+loop_tick(struct app *a)
+{
+	return react(a, app_tick(a));
+}
+
+bool
+loop_resize(struct app *a, int rows, int cols)
+{
+	app_resize(a, rows, cols);
+	return react(a, REACT_REDRAW);
+}
+
+static void
+interactive(struct app *a, int *signo)
+{
+	bool go = true;
+
+	loop_redraw(a, false);
+	/* --startuptime: the board's first complete frame is on the terminal. */
+	startuptime_mark("first frame");
+	while (go) {
+		int key = display_read_key(POLL_MS);
+
+		*signo = display_pending_signal();
+		if (*signo)
+			break;
+		if (key == TUI_KEY_NONE) {
+			go = loop_tick(a);
+		} else if (key == TUI_KEY_RESIZE) {
+			int rows, cols;
+
+			display_size(&rows, &cols);
+			go = loop_resize(a, rows, cols);
+		} else {
+			go = loop_key(a, key);
+		}
+	}
+}
+
+static enum yj_status
+load_keys(struct keymap *km, struct strbuf *why)
+{
+	struct diag_list dl = {0};
+
+	if (keymap_load(km, tui_builtin_keys, "default.keys", view_names(), &dl)) {
+		diag_list_clear(&dl);
+		return YJ_OK;
+	}
+	sb_printf(why, "the built-in key bindings are broken: line %d: %s", dl.items[0].line,
+		  dl.items[0].message);
+	diag_list_clear(&dl);
+	return YJ_ERR_INTERNAL;
+}
+
+/* Chinese needs a UTF-8 locale; a session without one (LANG unset over SSH) gets C.UTF-8. */
+static void
+ensure_utf8(void)
+{
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+static enum yj_status
+run(const struct tui_opts *o, struct engine *e, struct keymap *km, int *signo,
+    struct strbuf *why)
+{
+	struct display_opts d = {o->script != NULL, o->rows, o->cols};
+	struct app *a;
+	enum yj_status rc = display_open(&d, why);
+	int rows, cols;
+
+	if (rc != YJ_OK)
+		return rc;
+	a = app_new(o, e, km);
+	display_size(&rows, &cols);
+	app_resize(a, rows, cols);
+	app_push(a, &board_view, NULL);
+	if (o->script)
+		rc = script_run(a, o->script, o->out, why);
+	else
+		interactive(a, signo);
+	app_free(&a);
+	display_close();
+	return rc;
+}
+
+enum yj_status
+tui_run(const struct tui_opts *o, int *signo, struct strbuf *why)
+{
+	struct yj_clock clock;
+	struct engine_opts eo = {o->db, o->operator_name, &clock, true, false};
+	struct engine *e = NULL;
+	struct keymap *km = keymap_new();
+	enum yj_status rc;
+
+	*signo = 0;
+	ensure_utf8();
+	tui_clock_init(&clock, o->clock);
+	rc = load_keys(km, why);
+	if (rc == YJ_OK)
+		rc = engine_open(&eo, &e, why);
+	if (rc == YJ_OK)
+		rc = run(o, e, km, signo, why);
+	engine_close(&e);
+	keymap_free(&km);
+	return rc;
+}

@@ -1,0 +1,36 @@
+/*
+ * The full-screen console: the one entry point the command line calls.
+ */
+#ifndef YINGJI_TUI_TUI_H
+#define YINGJI_TUI_TUI_H
+
+#include <stdio.h>
+
+#include "core/clock.h"
+#include "util/status.h"
+
+struct strbuf;
+
+struct tui_opts {
+	const char *db;			/* the database (created when missing) */
+	const char *playbook;		/* the playbook new reports follow */
+	const char *operator_name;	/* recorded on every entry */
+	const struct yj_clock *clock;
+	/*
+	 * Headless test mode: keys come from this script (tui/script.h), the
+	 * screen is in memory, `rows` x `cols`, and the transcript (the script
+	 * with each expected screen replaced by the actual one) goes to `out`.
+	 */
+	const char *script;
+	FILE *out;
+	int rows, cols;
+};
+
+/*
+ * Run the console until the officer leaves it.  *signo is the signal that
+ * ended it (SIGINT, SIGTERM, SIGHUP, SIGQUIT), 0 otherwise.  An error that
+ * keeps it from starting (no terminal, the database) is returned with `why`.
+ */
+enum yj_status tui_run(const struct tui_opts *o, int *signo, struct strbuf *why);
+
+#endif
