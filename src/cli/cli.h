@@ -42,6 +42,8 @@ struct cli_command {
 int cli_exit_code(enum yj_status st);
 /* "yingji: MESSAGE" on stderr, with file text made safe.  Returns nothing. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The exit code to report for several files: the worse of a and b. */
+int cli_worse_exit(int a, int b);
 /* Print a diagnostic list to stderr, one line each, in order of position. */
 void cli_print_diags(struct diag_list *dl);
 /* Usage error for a command: message plus "usage: yingji CMD USAGE"; returns 64. */

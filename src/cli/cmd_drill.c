@@ -36,22 +36,6 @@ self(const char *name)
 	return cli_find_command(name);
 }
 
-/* Exit code priority, as for playbook check: invalid data, then a read error, then missing. */
-static int
-worse(int a, int b)
-{
-	static const int order[] = {EXIT_OK, EXIT_NOINPUT, EXIT_IOERR, EXIT_DATAERR};
-	int ra = 0, rb = 0;
-
-	for (int i = 0; i < 4; i++) {
-		if (order[i] == a)
-			ra = i;
-		if (order[i] == b)
-			rb = i;
-	}
-	return ra >= rb ? a : b;
-}
-
 /* Load a scenario or demo script, printing its diagnostics; returns the exit code. */
 static int
 load(const struct cli_ctx *ctx, const char *path, struct sc_loaded *l)
@@ -76,7 +60,7 @@ drill_check(const struct cli_ctx *ctx, int argc, char **argv)
 	for (int i = 0; i < argc; i++) {
 		struct sc_loaded l;
 
-		rc = worse(rc, load(ctx, argv[i], &l));
+		rc = cli_worse_exit(rc, load(ctx, argv[i], &l));
 		sc_loaded_clear(&l);
 	}
 	return rc;

@@ -12,22 +12,6 @@
 static const struct cli_command playbook_cmd = {
 	"playbook", "check FILE... | show FILE", "validate or summarise playbooks", NULL};
 
-/* Exit code priority: invalid data outranks a missing file outranks success. */
-static int
-worse(int a, int b)
-{
-	static const int order[] = {EXIT_OK, EXIT_NOINPUT, EXIT_IOERR, EXIT_DATAERR};
-	int ra = 0, rb = 0;
-
-	for (int i = 0; i < 4; i++) {
-		if (order[i] == a)
-			ra = i;
-		if (order[i] == b)
-			rb = i;
-	}
-	return ra >= rb ? a : b;
-}
-
 static int
 playbook_check_files(int argc, char **argv)
 {
@@ -41,7 +25,7 @@ playbook_check_files(int argc, char **argv)
 		enum yj_status st = playbook_load(argv[i], &pb, &dl);
 
 		cli_print_diags(&dl);
-		rc = worse(rc, cli_exit_code(st));
+		rc = cli_worse_exit(rc, cli_exit_code(st));
 		diag_list_clear(&dl);
 		playbook_free(&pb);
 	}

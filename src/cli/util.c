@@ -184,3 +184,20 @@ cli_load_state(const struct cli_ctx *ctx, int64_t id, int64_t at, struct inciden
 {
 	return load(ctx, id, at, false, v);
 }
+
+int
+cli_worse_exit(int a, int b)
+{
+	/* Over several files: success < missing file < read error < invalid data;
+	 * any other code (an internal error) outranks them all. */
+	static const int order[] = {EXIT_OK, EXIT_NOINPUT, EXIT_IOERR, EXIT_DATAERR};
+	int ra = 4, rb = 4;
+
+	for (int i = 0; i < 4; i++) {
+		if (order[i] == a)
+			ra = i;
+		if (order[i] == b)
+			rb = i;
+	}
+	return ra >= rb ? a : b;
+}
