@@ -91,6 +91,13 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_verify(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_tui(struct cli_ctx *ctx, int argc, char **argv);
+struct tui_opts;
+/*
+ * Run the full-screen console with `o` (cmd_tui.c): it needs a terminal unless
+ * o->script is set; YINGJI_NOW and YINGJI_SCREEN are read here.  Returns the
+ * exit code (128 + the signal that ended it, if one did).
+ */
+int cli_run_console(struct tui_opts *o);
 int cmd_drill(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
 

@@ -1,11 +1,14 @@
 /*
+ * yingji drill SCENARIO [--speed N]
  * yingji drill check FILE... | start SCENARIO | tick ID | score ID [--format F]
  * yingji demo [FILE]
  *
- * Drills without the console: check scenarios, open a drill, deliver the
- * injects that are due (time moves with YINGJI_NOW or the system clock), score
- * it; and import the demo incident.  The trainee's own actions are the usual
- * commands (set, tick, advance, level, notify, assign ...) on the drill's id.
+ * A drill in the full-screen console (tui/mode_drill.h) on an accelerated
+ * clock; and drills without the console: check scenarios, open a drill,
+ * deliver the injects that are due (time moves with YINGJI_NOW or the system
+ * clock), score it; and import the demo incident.  Without the console the
+ * trainee's own actions are the usual commands (set, tick, advance, level,
+ * notify, assign ...) on the drill's id.
  */
 #include "config.h"
 
@@ -13,12 +16,16 @@
 #include "engine/drill.h"
 #include "io/json.h"
 #include "io/scenario_load.h"
+#include "tui/mode_drill.h"
+#include "tui/tui.h"
 #include "util/duration.h"
 #include "util/strbuf.h"
 #include "util/text.h"
 #include "util/timefmt.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,14 +118,10 @@ drill_start_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 static void
 drill_clock(struct strbuf *out, int64_t secs)
 {
-	char d[40];
+	char t[48];
 
-	if (secs == 0) {
-		sb_append(out, "T+0");
-		return;
-	}
-	duration_format(secs < 0 ? -secs : secs, d, sizeof(d));
-	sb_printf(out, "T%c%s", secs < 0 ? '-' : '+', d);
+	duration_format_drill(secs, t, sizeof(t));
+	sb_append(out, t);
 }
 
 static void
@@ -275,13 +278,85 @@ drill_score_cmd(const struct cli_ctx *ctx, int argc, char **argv)
 	return x;
 }
 
+/* ---- the console ---- */
+
+/*
+ * Without --speed a drill runs in real time, as a drill in earnest does; a
+ * tabletop exercise is faster (10: ten drill minutes per real minute).  An
+ * hour of drill time per real second is as fast as anyone can follow.
+ */
+#define DEFAULT_SPEED 1.0
+#define MAX_SPEED 3600.0
+
+static bool
+parse_speed(const char *s, double *speed)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || *end || !isfinite(v) || v <= 0 || v > MAX_SPEED)
+		return false;
+	*speed = v;
+	return true;
+}
+
+static int
+drill_console(const struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {{"speed", required_argument, NULL, 'v'},
+					     {"script", required_argument, NULL, 's'},
+					     {NULL, 0, NULL, 0}};
+	struct tui_opts o = {ctx->db, ctx->playbook, ctx->operator_name, NULL, NULL, stdout, 24, 80,
+			     NULL};
+	struct tui_drill d = {NULL, NULL, DEFAULT_SPEED};
+	struct sc_loaded l;
+	int c, x;
+
+	opterr = 0;
+	optind = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == ':')
+			return cli_usage_error(self("drill"), "option '%s' needs a value",
+					       argv[optind - 1]);
+		if (c == 's')
+			o.script = optarg;
+		else if (c != 'v')
+			return cli_usage_error(self("drill"), "unknown option '%s'",
+					       argv[optind - 1]);
+		else if (!parse_speed(optarg, &d.speed))
+			return cli_usage_error(self("drill"),
+					       "drill: --speed '%s' is not a speed (a number above 0, "
+					       "at most %g: drill minutes per real minute)",
+					       optarg, MAX_SPEED);
+	}
+	if (argc - optind != 1)
+		return cli_usage_error(self("drill"), "drill: name one SCENARIO file");
+	x = load(ctx, argv[optind], &l);
+	if (x == EXIT_OK && !l.scenario) {
+		cli_error("%s is a demo script, not a drill scenario; import it with 'yingji demo "
+			  "%s'", argv[optind], argv[optind]);
+		x = EXIT_DATAERR;
+	}
+	if (x == EXIT_OK) {
+		d.sc = l.scenario;
+		d.playbook_path = l.playbook_path;
+		o.drill = &d;
+		x = cli_run_console(&o);
+	}
+	sc_loaded_clear(&l);
+	return x;
+}
+
 int
 cmd_drill(struct cli_ctx *ctx, int argc, char **argv)
 {
 	const struct cli_command *cmd = self("drill");
 
 	if (argc < 2)
-		return cli_usage_error(cmd, "drill: say check, start, tick or score");
+		return cli_usage_error(cmd, "drill: name a SCENARIO file, or say check, start, "
+				       "tick or score");
 	if (strcmp(argv[1], "check") == 0)
 		return drill_check(ctx, argc - 2, argv + 2);
 	if (strcmp(argv[1], "start") == 0)
@@ -290,7 +365,8 @@ cmd_drill(struct cli_ctx *ctx, int argc, char **argv)
 		return drill_tick_cmd(ctx, argc - 2, argv + 2);
 	if (strcmp(argv[1], "score") == 0)
 		return drill_score_cmd(ctx, argc - 1, argv + 1);
-	return cli_usage_error(cmd, "drill: unknown subcommand '%s'", argv[1]);
+	/* Anything else is a scenario to run in the console (options may come first). */
+	return drill_console(ctx, argc, argv);
 }
 
 /* ---- demo ---- */

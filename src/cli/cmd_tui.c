@@ -31,16 +31,47 @@ screen_size(int *rows, int *cols)
 }
 
 int
+cli_run_console(struct tui_opts *o)
+{
+	struct strbuf why = STRBUF_INIT;
+	struct yj_clock clock;
+	enum yj_status rc;
+	int signo = 0, x;
+
+	if (!o->script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
+		cli_error("the console needs a terminal; use the commands instead (yingji --help)");
+		return EXIT_USAGE;
+	}
+	if (!clock_init_from_env(&clock)) {
+		cli_error("YINGJI_NOW is not a time (write 'YYYY-MM-DD HH:MM[:SS]', optionally "
+			  "with Z or +08:00)");
+		return EXIT_USAGE;
+	}
+	if (!screen_size(&o->rows, &o->cols)) {
+		cli_error("YINGJI_SCREEN is not a size (write COLSxROWS, such as 80x24)");
+		return EXIT_USAGE;
+	}
+	o->clock = &clock;
+	rc = tui_run(o, &signo, &why);
+	if (rc != YJ_OK) {
+		x = cli_fail(rc, &why);
+		sb_free(&why);
+		return x;
+	}
+	sb_free(&why);
+	/* Ended by a signal: the shell's convention, 128 + the signal's number. */
+	return signo ? 128 + signo : EXIT_OK;
+}
+
+int
 cmd_tui(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {{"script", required_argument, NULL, 's'},
 					     {NULL, 0, NULL, 0}};
 	const struct cli_command *cmd = cli_find_command("tui");
-	struct tui_opts o = {ctx->db, ctx->playbook, ctx->operator_name, NULL, NULL, stdout, 24, 80};
-	struct strbuf why = STRBUF_INIT;
-	struct yj_clock clock;
-	enum yj_status rc;
-	int c, signo = 0, x;
+	struct tui_opts o = {ctx->db, ctx->playbook, ctx->operator_name, NULL, NULL, stdout, 24, 80,
+			     NULL};
+	int c;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -53,27 +84,5 @@ cmd_tui(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_usage_error(cmd, "tui takes no arguments");
-	if (!o.script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
-		cli_error("the console needs a terminal; use the commands instead (yingji --help)");
-		return EXIT_USAGE;
-	}
-	if (!clock_init_from_env(&clock)) {
-		cli_error("YINGJI_NOW is not a time (write 'YYYY-MM-DD HH:MM[:SS]', optionally "
-			  "with Z or +08:00)");
-		return EXIT_USAGE;
-	}
-	if (!screen_size(&o.rows, &o.cols)) {
-		cli_error("YINGJI_SCREEN is not a size (write COLSxROWS, such as 80x24)");
-		return EXIT_USAGE;
-	}
-	o.clock = &clock;
-	rc = tui_run(&o, &signo, &why);
-	if (rc != YJ_OK) {
-		x = cli_fail(rc, &why);
-		sb_free(&why);
-		return x;
-	}
-	sb_free(&why);
-	/* Ended by a signal: the shell's convention, 128 + the signal's number. */
-	return signo ? 128 + signo : EXIT_OK;
+	return cli_run_console(&o);
 }

@@ -56,8 +56,10 @@ static const struct cli_command commands[] = {
 	{"verify", "[ID] [--head SEQ:HASH]", "check the journal's hash chain (exit 1 if broken)",
 	 cmd_verify},
 	{"backup", "FILE", "an online, consistent copy of the database", cmd_backup},
-	{"drill", "check FILE... | start SCENARIO | tick ID | score ID [--format txt|md|json]",
-	 "tabletop drills: check scenarios, open a drill, deliver due injects, score it",
+	{"drill", "SCENARIO [--speed N] | check FILE... | start SCENARIO | tick ID | score ID "
+		  "[--format txt|md|json]",
+	 "drills: run one in the console at a speed; check scenarios, open a drill, deliver "
+	 "due injects, score it",
 	 cmd_drill},
 	{"demo", "[FILE]", "import the closed demo incident (to try replay and review) and print "
 			   "its id", cmd_demo},

@@ -14,6 +14,8 @@ struct yj_clock {
 	int64_t base_ms;	/* implementation data */
 	int64_t origin_ms;
 	double speed;
+	/* An accelerated clock's measure of real time passing; NULL: CLOCK_MONOTONIC. */
+	const struct yj_clock *real;
 };
 
 #endif

@@ -20,15 +20,7 @@
 static void
 offset(const struct score *s, int64_t ms, char *buf, size_t n)
 {
-	int64_t secs = (ms - s->start_ms) / 1000;
-	char d[40];
-
-	if (secs == 0) {
-		snprintf(buf, n, "T+0");
-		return;
-	}
-	duration_format(secs < 0 ? -secs : secs, d, sizeof(d));
-	snprintf(buf, n, "T%c%s", secs < 0 ? '-' : '+', d);
+	duration_format_drill((ms - s->start_ms) / 1000, buf, n);
 }
 
 static void

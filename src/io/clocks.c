@@ -32,20 +32,34 @@ monotonic_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* base_ms: the drill time at origin_ms, the moment (monotonic) the speed last changed. */
+static int64_t
+real_ms(const struct yj_clock *c)
+{
+	return c->real ? c->real->now_ms(c->real) : monotonic_ms();
+}
+
+/* base_ms: the drill time at origin_ms, the moment (real) the speed last changed. */
 static int64_t
 accelerated_now(const struct yj_clock *c)
 {
-	return c->base_ms + (int64_t)((double)(monotonic_ms() - c->origin_ms) * c->speed);
+	return c->base_ms + (int64_t)((double)(real_ms(c) - c->origin_ms) * c->speed);
+}
+
+void
+clock_init_accelerated_on(struct yj_clock *c, int64_t drill_start_ms, double speed,
+			  const struct yj_clock *real)
+{
+	c->now_ms = accelerated_now;
+	c->real = real;
+	c->base_ms = drill_start_ms;
+	c->origin_ms = real_ms(c);
+	c->speed = speed < 0 ? 0 : speed;
 }
 
 void
 clock_init_accelerated(struct yj_clock *c, int64_t drill_start_ms, double speed)
 {
-	c->now_ms = accelerated_now;
-	c->base_ms = drill_start_ms;
-	c->origin_ms = monotonic_ms();
-	c->speed = speed < 0 ? 0 : speed;
+	clock_init_accelerated_on(c, drill_start_ms, speed, NULL);
 }
 
 void
@@ -53,7 +67,7 @@ clock_set_speed(struct yj_clock *c, double speed)
 {
 	int64_t drill_now = c->now_ms(c);
 
-	c->origin_ms = monotonic_ms();
+	c->origin_ms = real_ms(c);
 	c->base_ms = drill_now;
 	c->speed = speed < 0 ? 0 : speed;
 }
@@ -64,6 +78,7 @@ clock_init_system(struct yj_clock *c)
 	c->now_ms = system_now;
 	c->base_ms = c->origin_ms = 0;
 	c->speed = 1;
+	c->real = NULL;
 }
 
 void
@@ -72,6 +87,7 @@ clock_init_fixed(struct yj_clock *c, int64_t ms)
 	c->now_ms = fixed_now;
 	c->base_ms = c->origin_ms = ms;
 	c->speed = 0;
+	c->real = NULL;
 }
 
 bool

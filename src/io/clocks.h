@@ -17,6 +17,13 @@ void clock_init_fixed(struct yj_clock *c, int64_t ms);
  */
 void clock_init_accelerated(struct yj_clock *c, int64_t drill_start_ms, double speed);
 /*
+ * The same, with real time measured by the clock `real` (kept by pointer: it
+ * must outlive c): a headless test runs a drill at speed 10 on its fixed,
+ * script-moved clock, so a minute it moves is ten on the drill clock.
+ */
+void clock_init_accelerated_on(struct yj_clock *c, int64_t drill_start_ms, double speed,
+			       const struct yj_clock *real);
+/*
  * Change an accelerated clock's speed from now on, keeping the drill time it
  * shows now: 0 pauses a drill, and its old speed resumes it.
  */

@@ -8,6 +8,7 @@
 #include "tui/app.h"
 #include "tui/chrome.h"
 #include "tui/draw.h"
+#include "tui/mode_drill.h"
 #include "tui/i18n.h"
 #include "tui/views/views.h"
 #include "util/xalloc.h"
@@ -258,7 +259,7 @@ generic_request(struct app *a, enum tui_request rq)
 		app_reload(a);
 		return REACT_REDRAW | REACT_FULL;
 	default:
-		return REACT_UNHANDLED;
+		return mode_drill_request(a, rq);
 	}
 }
 
@@ -346,20 +347,21 @@ app_resize(struct app *a, int rows, int cols)
 unsigned
 app_tick(struct app *a)
 {
+	/* A drill first: an inject it delivers is in the database read next. */
+	unsigned r = mode_drill_tick(a);
 	int64_t version = store_data_version(engine_store(a->engine));
 	int64_t now = engine_now(a->engine);
-	unsigned r = REACT_NONE;
 
 	if (version != a->data_version) {
 		app_reload(a);
-		return REACT_REDRAW;
+		return r | REACT_REDRAW;
 	}
 	/* Countdowns move once a second, no more. */
 	if (now / 1000 != a->now_ms / 1000) {
 		a->now_ms = now;
 		if (a->iv)
 			incident_set_now(a->iv->st, now);
-		r = REACT_REDRAW;
+		r |= REACT_REDRAW;
 	}
 	a->now_ms = now;
 	return r;

@@ -19,6 +19,8 @@
 #include "tui/view.h"
 #include "util/strbuf.h"
 
+struct drill_mode;
+
 enum { APP_MAX_VIEWS = 12, APP_MIN_ROWS = 24, APP_MIN_COLS = 80 };
 
 struct app {
@@ -39,6 +41,8 @@ struct app {
 
 	struct strbuf message;		/* one line under the views; cleared by the next key */
 	enum tui_style message_style;
+
+	struct drill_mode *drill;	/* `yingji drill` (tui/mode_drill.h); NULL otherwise */
 
 	/* The last key's request and whether a view or the console acted on it (tests). */
 	enum tui_request last_request;

@@ -7,6 +7,7 @@
 #include "tui/draw.h"
 #include "tui/fmt.h"
 #include "tui/i18n.h"
+#include "tui/mode_drill.h"
 #include "util/text.h"
 #include "util/timefmt.h"
 
@@ -130,6 +131,8 @@ status_line(struct app *a, int row, int cols)
 		line_add(&r, STYLE_STATUS, " │ ");
 	}
 	line_addf(&r, STYLE_STATUS, "%s ", now);
+	if (a->drill)
+		mode_drill_banner(a, &l);
 	line_addf(&l, STYLE_STATUS, " %s │ ", a->opts->operator_name);
 	if (l.width + r.width < (size_t)cols) {
 		size_t room = (size_t)cols - l.width - r.width;

@@ -53,7 +53,10 @@
 	X(EXPORT, "export", N_("export"), N_("write the report to a file")) \
 	X(SWITCH, "switch-report", N_("switch"), N_("switch between the incident report and the timeline")) \
 	X(YES, "yes", N_("yes"), N_("yes: go ahead")) \
-	X(NO, "no", N_("no"), N_("no: go back"))
+	X(NO, "no", N_("no"), N_("no: go back")) \
+	X(DRILL_PAUSE, "drill-pause", N_("pause"), N_("drill: pause or resume the drill clock (trainer)")) \
+	X(DRILL_INJECT, "drill-inject", N_("inject"), N_("drill: send the trainee an ad-hoc inject (trainer)")) \
+	X(DRILL_END, "drill-end", N_("end drill"), N_("drill: end the drill and show its score (asks first)"))
 
 enum tui_request {
 #define REQUEST_ENUM(id, name, label, help) TUI_REQ_##id,

@@ -13,6 +13,7 @@
 #include "tui/display.h"
 #include "tui/keys.h"
 #include "tui/loop.h"
+#include "tui/mode_drill.h"
 #include "tui/script.h"
 #include "tui/tui.h"
 #include "tui/views/views.h"
@@ -126,11 +127,15 @@ run(const struct tui_opts *o, struct engine *e, struct keymap *km, int *signo,
 	a = app_new(o, e, km);
 	display_size(&rows, &cols);
 	app_resize(a, rows, cols);
-	app_push(a, &board_view, NULL);
-	if (o->script)
-		rc = script_run(a, o->script, o->out, why);
+	if (o->drill)
+		rc = mode_drill_start(a, o->drill, why);
 	else
+		app_push(a, &board_view, NULL);
+	if (rc == YJ_OK && o->script)
+		rc = script_run(a, o->script, o->out, why);
+	else if (rc == YJ_OK)
 		interactive(a, signo);
+	mode_drill_free(a);
 	app_free(&a);
 	display_close();
 	return rc;

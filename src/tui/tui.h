@@ -10,6 +10,7 @@
 #include "util/status.h"
 
 struct strbuf;
+struct tui_drill;
 
 struct tui_opts {
 	const char *db;			/* the database (created when missing) */
@@ -24,6 +25,8 @@ struct tui_opts {
 	const char *script;
 	FILE *out;
 	int rows, cols;
+	/* `yingji drill SCENARIO`: the console on a new drill (tui/mode_drill.h); or NULL. */
+	const struct tui_drill *drill;
 };
 
 /*

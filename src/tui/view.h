@@ -62,6 +62,7 @@ struct view {
 	X(level) \
 	X(contacts) \
 	X(report) \
+	X(score) \
 	X(roles) \
 	X(briefing) \
 	X(help) \

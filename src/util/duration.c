@@ -92,3 +92,16 @@ duration_format(int64_t secs, char *buf, unsigned long n)
 		secs -= q * show[i].secs;
 	}
 }
+
+void
+duration_format_drill(int64_t secs, char *buf, unsigned long n)
+{
+	char d[40];
+
+	if (secs == 0) {
+		snprintf(buf, n, "T+0");
+		return;
+	}
+	duration_format(secs < 0 ? -secs : secs, d, sizeof(d));
+	snprintf(buf, n, "T%c%s", secs < 0 ? '-' : '+', d);
+}

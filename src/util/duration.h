@@ -15,5 +15,7 @@ enum { DURATION_ALLOW_LONG = 1 };	/* accept mo and y */
 bool duration_parse(const char *s, unsigned flags, int64_t *secs);
 /* Format seconds compactly ("1h30m", "2d", "45s"); writes at most n bytes. */
 void duration_format(int64_t secs, char *buf, unsigned long n);
+/* A time on a drill's clock, as seconds from its start: "T+0", "T+8m30s", "T-10m". */
+void duration_format_drill(int64_t secs, char *buf, unsigned long n);
 
 #endif

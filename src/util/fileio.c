@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "util/fileio.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #include <errno.h>
@@ -63,4 +64,33 @@ file_read_all(const char *path, size_t max, char **buf, size_t *len, struct diag
 	*buf = p;
 	*len = n;
 	return YJ_OK;
+}
+
+bool
+file_write_private(const char *path, const char *text, struct strbuf *why)
+{
+	size_t len = strlen(text), off = 0;
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, 0600);
+
+	if (fd < 0) {
+		sb_printf(why, "%s: %s", path, strerror(errno));
+		return false;
+	}
+	while (off < len) {
+		ssize_t w = write(fd, text + off, len - off);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			sb_printf(why, "%s: %s", path, strerror(errno));
+			close(fd);
+			return false;
+		}
+		off += (size_t)w;
+	}
+	if (close(fd) != 0) {
+		sb_printf(why, "%s: %s", path, strerror(errno));
+		return false;
+	}
+	return true;
 }

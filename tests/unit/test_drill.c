@@ -541,6 +541,30 @@ START_TEST(test_accelerated_clock)
 }
 END_TEST
 
+/* Real time measured by another clock: each real minute it moves is ten drill minutes. */
+START_TEST(test_accelerated_clock_on)
+{
+	struct yj_clock real, c;
+
+	clock_init_fixed(&real, T0 + 777);
+	clock_init_accelerated_on(&c, T0, 10, &real);
+	ck_assert_int_eq(c.now_ms(&c), T0);
+	real.base_ms += 60000;
+	ck_assert_int_eq(c.now_ms(&c), T0 + 600000);
+	/* Paused for a real hour, then resumed: the drill time picks up where it stopped. */
+	clock_set_speed(&c, 0);
+	real.base_ms += 3600000;
+	ck_assert_int_eq(c.now_ms(&c), T0 + 600000);
+	clock_set_speed(&c, 10);
+	real.base_ms += 30000;
+	ck_assert_int_eq(c.now_ms(&c), T0 + 900000);
+	/* Exactly: the same real readings always make the same drill times. */
+	clock_set_speed(&c, 2.5);
+	real.base_ms += 4000;
+	ck_assert_int_eq(c.now_ms(&c), T0 + 910000);
+}
+END_TEST
+
 /* ---- through the engine ---- */
 
 struct fixture {
@@ -692,6 +716,7 @@ suite_drill(void)
 	tcase_add_loop_test(tc, test_shipped_drills, 0, 4);
 	tcase_add_test(tc, test_demo_rehearsal);
 	tcase_add_test(tc, test_accelerated_clock);
+	tcase_add_test(tc, test_accelerated_clock_on);
 	suite_add_tcase(s, tc);
 	tcase_add_loop_test(sc, test_limit_boundary, 0, 3);
 	tcase_add_loop_test(sc, test_deadline_boundary, 0, 2);

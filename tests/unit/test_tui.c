@@ -169,8 +169,8 @@ START_TEST(builtin_keys_load)
 {
 	/* The views of tui/view.h (named here: view.c would bring every screen in). */
 	static const char *const views[] = {"board", "incident", "form", "decisions", "level",
-					    "contacts", "report", "roles", "briefing", "help",
-					    "prompt", "confirm", "pick", NULL};
+					    "contacts", "report", "score", "roles", "briefing",
+					    "help", "prompt", "confirm", "pick", NULL};
 	struct keymap *km = keymap_new();
 	struct diag_list dl = {0};
 
@@ -180,6 +180,10 @@ START_TEST(builtin_keys_load)
 	ck_assert_int_eq(keymap_lookup(km, "board", 'n'), TUI_REQ_NEW);
 	ck_assert_int_eq(keymap_lookup(km, "level", 'n'), TUI_REQ_ANSWER_NO);
 	ck_assert_int_eq(keymap_lookup(km, "report", 'q'), TUI_REQ_BACK);
+	/* A drill's trainer keys reach every screen; the function keys also where text is typed. */
+	ck_assert_int_eq(keymap_lookup(km, "level", 'P'), TUI_REQ_DRILL_PAUSE);
+	ck_assert_int_eq(keymap_lookup(km, "form", TUI_KEY_F1 + 5), TUI_REQ_DRILL_INJECT);
+	ck_assert_int_eq(keymap_lookup(km, "score", 'w'), TUI_REQ_EXPORT);
 	keymap_free(&km);
 }
 END_TEST

@@ -62,6 +62,22 @@ START_TEST(test_duration_format)
 }
 END_TEST
 
+/* Drill-clock times, as the banner, the score and 'drill tick' write them. */
+START_TEST(test_duration_format_drill)
+{
+	char buf[32];
+
+	duration_format_drill(0, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "T+0");
+	duration_format_drill(510, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "T+8m30s");
+	duration_format_drill(-600, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "T-10m");
+	duration_format_drill(3600, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "T+1h");
+}
+END_TEST
+
 START_TEST(test_suggest)
 {
 	const char *const cands[] = {"title", "issuer", "document", "date", NULL};
@@ -180,6 +196,7 @@ suite_util(void)
 	tcase_add_loop_test(tc, test_duration_parse, 0,
 			    sizeof(duration_cases) / sizeof(duration_cases[0]));
 	tcase_add_test(tc, test_duration_format);
+	tcase_add_test(tc, test_duration_format_drill);
 	tcase_add_test(tc, test_suggest);
 	tcase_add_test(tc, test_numbers);
 	tcase_add_test(tc, test_sanitize);

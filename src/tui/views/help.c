@@ -8,6 +8,7 @@
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/list.h"
+#include "tui/mode_drill.h"
 #include "tui/views/views.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -146,6 +147,11 @@ help_open(struct view *v, struct app *a, const void *arg)
 		for (size_t i = 0; i < sizeof(shared) / sizeof(shared[0]); i++)
 			if (!in(h->of->requests, shared[i]))
 				add_request(h, a, shared[i]);
+	}
+	if (a->drill) {
+		add_row(h, TUI_REQ_NONE, NULL, _("Drill: the trainer's keys"));
+		for (const enum tui_request *rq = mode_drill_requests; *rq != TUI_REQ_NONE; rq++)
+			add_request(h, a, *rq);
 	}
 	h->list.selectable = selectable;
 	h->list.ctx = h;

@@ -9,24 +9,19 @@
 #include "io/json.h"
 #include "tui/app.h"
 #include "tui/chrome.h"
-#include "tui/draw.h"
 #include "tui/i18n.h"
+#include "tui/pager.h"
 #include "tui/views/views.h"
-#include "tui/wrap.h"
+#include "util/fileio.h"
 #include "util/xalloc.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 struct report {
 	enum report_kind kind;
-	struct wrapped lines;
-	int width;		/* the lines were wrapped at */
-	size_t top;
-	int height;
+	struct pager pager;
 	char *path;		/* the file being written */
 };
 
@@ -37,13 +32,10 @@ render(struct report *r, struct app *a, int cols)
 	struct strbuf out = STRBUF_INIT;
 	struct value *json = NULL;
 
-	wrap_free(&r->lines);
-	r->width = cols;
-	if (!st)
-		return;
-	report_export(st, r->kind, FORMAT_TXT, &out, &json);
+	if (st)
+		report_export(st, r->kind, FORMAT_TXT, &out, &json);
 	value_free(&json);
-	wrap_text(&r->lines, sb_str(&out), (size_t)cols);
+	pager_set(&r->pager, sb_str(&out), cols);
 	sb_free(&out);
 }
 
@@ -62,7 +54,7 @@ report_refresh(struct view *v, struct app *a)
 {
 	struct report *r = v->priv;
 
-	render(r, a, r->width);
+	render(r, a, r->pager.width);
 }
 
 static void
@@ -71,7 +63,7 @@ report_done(struct view *v, struct app *a)
 	struct report *r = v->priv;
 
 	(void)a;
-	wrap_free(&r->lines);
+	pager_free(&r->pager);
 	free(r->path);
 }
 
@@ -80,35 +72,18 @@ report_draw(struct view *v, struct app *a)
 {
 	struct report *r = v->priv;
 	int top = CHROME_HEADER_ROWS + 1;
+	size_t first, last;
 	char title[120];
 
-	if (r->width != v->cols - 2)
+	if (r->pager.width != v->cols - 2)
 		render(r, a, v->cols - 2);
 	chrome_incident_header(a, 0, v->cols, _("Report"));
-	r->height = v->rows - top;
-	if (r->top + (size_t)r->height > r->lines.n)
-		r->top = r->lines.n > (size_t)r->height ? r->lines.n - (size_t)r->height : 0;
+	pager_fit(&r->pager, v->rows - top, &first, &last);
 	snprintf(title, sizeof(title), _("%s — lines %zu-%zu of %zu"),
-		 r->kind == REPORT_INCIDENT ? _("Incident report") : _("Timeline"),
-		 r->lines.n ? r->top + 1 : 0,
-		 r->top + (size_t)r->height < r->lines.n ? r->top + (size_t)r->height : r->lines.n,
-		 r->lines.n);
+		 r->kind == REPORT_INCIDENT ? _("Incident report") : _("Timeline"), first, last,
+		 r->pager.lines.n);
 	chrome_title(top - 1, 0, v->cols, title, true);
-	for (int i = 0; i < r->height && r->top + (size_t)i < r->lines.n; i++)
-		draw_text(top + i, 1, v->cols - 2, STYLE_NORMAL, r->lines.v[r->top + (size_t)i]);
-}
-
-static unsigned
-scroll(struct report *r, long by)
-{
-	long top = (long)r->top + by, max = (long)r->lines.n - r->height;
-
-	if (top > max)
-		top = max;
-	if (top < 0)
-		top = 0;
-	r->top = (size_t)top;
-	return REACT_REDRAW;
+	pager_draw(&r->pager, top, 1, v->cols - 2);
 }
 
 /* ---- export ---- */
@@ -122,36 +97,6 @@ format_of(const char *path)
 	if (dot && !report_format_parse(dot + 1, &f))
 		f = FORMAT_TXT;
 	return f;
-}
-
-static bool
-write_file(const char *path, const char *text, struct strbuf *why)
-{
-	size_t len = strlen(text), off = 0;
-	/* Reports carry incident details: private to their owner, like the database. */
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOCTTY, 0600);
-
-	if (fd < 0) {
-		sb_printf(why, "%s: %s", path, strerror(errno));
-		return false;
-	}
-	while (off < len) {
-		ssize_t w = write(fd, text + off, len - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			sb_printf(why, "%s: %s", path, strerror(errno));
-			close(fd);
-			return false;
-		}
-		off += (size_t)w;
-	}
-	if (close(fd) != 0) {
-		sb_printf(why, "%s: %s", path, strerror(errno));
-		return false;
-	}
-	return true;
 }
 
 static void
@@ -172,7 +117,7 @@ export_to(struct app *a, struct report *r, const char *path)
 		free(text);
 		value_free(&json);
 	}
-	if (write_file(path, sb_str(&out), &why))
+	if (file_write_private(path, sb_str(&out), &why))
 		app_message(a, STYLE_MESSAGE, _("written to %s"), path);
 	else
 		app_message(a, STYLE_ERROR, _("cannot write the report: %s"), sb_str(&why));
@@ -223,26 +168,15 @@ static unsigned
 report_request(struct view *v, struct app *a, enum tui_request rq)
 {
 	struct report *r = v->priv;
-	long page = r->height > 1 ? r->height - 1 : 1;
+	unsigned moved = pager_request(&r->pager, rq);
 
+	if (!(moved & REACT_UNHANDLED))
+		return moved;
 	switch (rq) {
-	case TUI_REQ_MOVE_UP:
-		return scroll(r, -1);
-	case TUI_REQ_MOVE_DOWN:
-	case TUI_REQ_ENTER:
-		return scroll(r, 1);
-	case TUI_REQ_PAGE_UP:
-		return scroll(r, -page);
-	case TUI_REQ_PAGE_DOWN:
-		return scroll(r, page);
-	case TUI_REQ_MOVE_FIRST:
-		return scroll(r, -(long)r->lines.n);
-	case TUI_REQ_MOVE_LAST:
-		return scroll(r, (long)r->lines.n);
 	case TUI_REQ_SWITCH:
 		r->kind = r->kind == REPORT_INCIDENT ? REPORT_TIMELINE : REPORT_INCIDENT;
-		r->top = 0;
-		render(r, a, r->width);
+		r->pager.top = 0;
+		render(r, a, r->pager.width);
 		return REACT_REDRAW;
 	case TUI_REQ_EXPORT:
 		return ask_path(r, a);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 struct app;
+struct score;
 struct view;
 
 struct incident_args {
@@ -41,6 +42,10 @@ struct contacts_args {
 struct briefing_args {
 	const char *party;		/* the role handed over (NULL: command, the first role) */
 	const char *person;		/* the incoming officer */
+};
+
+struct score_args {
+	struct score *score;		/* a drill's score; the view owns it from here */
 };
 
 struct prompt_args {
