@@ -12,6 +12,8 @@
 #   @valgrind            run the console under valgrind as well (when installed)
 #   @after COMMAND       a shell command run in the test's directory after the
 #                        console has ended; it must succeed (checks files written)
+#   @console ARGS...     run `yingji ARGS --script FILE` instead of `yingji tui
+#                        --script FILE` (shell words): `drill SCENARIO --speed 10`
 #
 # YJ_UPDATE_SCREENS=1 rewrites the files with what the console shows now: for
 # writing a new test, after reading every screen of it.
@@ -31,7 +33,7 @@ fi
 
 run_test() {
 	local file=$1 name dir line rc grind=""
-	local -a envs=()
+	local -a envs=() console=(tui)
 
 	name=$(basename "$file" .test)
 	dir="$T_TMP/$name"
@@ -43,6 +45,7 @@ run_test() {
 		case $line in
 		"@env "*) envs+=("${line#@env }") ;;
 		"@valgrind") grind=yes ;;
+		"@console "*) eval "console=(${line#@console })" ;;
 		"@cli "*)
 			if ! (cd "$dir" && eval "env -u LANGUAGE -u NO_COLOR \"\${envs[@]}\" \"\$YINGJI\" ${line#@cli }") \
 				>"$dir/cli.out" 2>&1; then
@@ -52,7 +55,7 @@ run_test() {
 		esac
 	done <"$file"
 	(cd "$dir" && env -u LANGUAGE -u NO_COLOR -u COLUMNS -u LINES "${envs[@]}" \
-		"$YINGJI" tui --script "$file") >"$dir/actual" 2>"$dir/stderr"
+		"$YINGJI" "${console[@]}" --script "$file") >"$dir/actual" 2>"$dir/stderr"
 	rc=$?
 	if [ "$rc" -ne 0 ]; then
 		fail "$name: the console exited $rc" "$(cat "$dir/stderr")"
@@ -87,7 +90,8 @@ run_test() {
 			esac
 		done <"$file"
 		(cd "$dir" && env -u LANGUAGE -u NO_COLOR "${envs[@]}" "$VALGRIND" -q --error-exitcode=99 \
-			--leak-check=full --errors-for-leak-kinds=definite "$YINGJI" tui --script "$file") \
+			--leak-check=full --errors-for-leak-kinds=definite "$YINGJI" "${console[@]}" \
+			--script "$file") \
 			>/dev/null 2>"$dir/valgrind"
 		rc=$?
 		if [ "$rc" -eq 0 ]; then

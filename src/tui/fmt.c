@@ -310,6 +310,13 @@ fmt_entry(const struct playbook *pb, const struct entry *e, struct strbuf *out)
 		sb_printf(out, _("handover of %s: %s → %s"), fmt_party(pb, value_get_str(p, "party")),
 			  value_get_str(p, "from"), value_get_str(p, "to"));
 		break;
+	case ENTRY_INJECT:
+		/* A drill's inject: the trainee's own language, the facts as the report has them. */
+		sb_printf(out, _("inject: %s"), value_get_str(p, "message"));
+		for (size_t i = 0; i < value_len(value_get(p, "fields")); i++)
+			sb_printf(out, "%s %s=%s", i ? "," : ";", value_key_at(value_get(p, "fields"), i),
+				  value_as_str(value_at(value_get(p, "fields"), i), ""));
+		break;
 	default:
 		/* Kinds this screen has no words of its own for: the report's line. */
 		report_entry_line(pb, e, out);
