@@ -126,17 +126,16 @@ mode_drill_banner(const struct app *a, struct line *l)
 
 /* ---- injects ---- */
 
-/* The alert the trainee must close: the inject's message and the facts it brings. */
+/* One inject for the alert: "T+8m", then its message and the facts it brings. */
 static void
-alert(struct app *a, const char *title, const char *message, const struct sc_facts *facts)
+inject_text(struct strbuf *text, const char *when, const char *message,
+	    const struct sc_facts *facts)
 {
-	struct strbuf text = STRBUF_INIT;
-
-	sb_append(&text, message ? message : "");
+	if (when)
+		sb_printf(text, "%s%s\n", text->len ? "\n\n" : "", when);
+	sb_append(text, message ? message : "");
 	for (size_t i = 0; facts && i < facts->n; i++)
-		sb_printf(&text, "%s%s = %s", i ? "\n" : "\n\n", facts->v[i].key, facts->v[i].value);
-	app_confirm(a, title, sb_str(&text), NULL, NULL);
-	sb_free(&text);
+		sb_printf(text, "%s%s = %s", i ? "\n" : "\n\n", facts->v[i].key, facts->v[i].value);
 }
 
 static int64_t
@@ -145,22 +144,30 @@ due_ms(const struct drill_mode *dm, size_t i)
 	return dm->start_ms + scenario_inject(dm->sc, i)->at * 1000;
 }
 
+/*
+ * The alert the trainee must close, and the message line.  Injects due at one
+ * tick (the clock sped past several) share one alert, in order, so that a
+ * fast drill never stacks more screens than the console holds.
+ */
 static void
 announce(struct app *a, const struct drill_delivery *d)
 {
 	struct drill_mode *dm = a->drill;
+	struct strbuf text = STRBUF_INIT;
 	char title[160], t[48];
 
-	/* Pushed last first, so that the first inject is the one on top, read first. */
-	for (size_t i = d->n; i > 0; i--) {
-		const struct sc_inject *inj = d->injects[i - 1];
-
-		drill_offset(dm, dm->start_ms + inj->at * 1000, t, sizeof(t));
-		snprintf(title, sizeof(title), _("Inject at %s"), t);
-		alert(a, title, inj->message, &inj->facts);
+	for (size_t i = 0; i < d->n; i++) {
+		drill_offset(dm, dm->start_ms + d->injects[i]->at * 1000, t, sizeof(t));
+		inject_text(&text, d->n > 1 ? t : NULL, d->injects[i]->message,
+			    &d->injects[i]->facts);
 	}
-	drill_offset(dm, dm->start_ms + d->injects[d->n - 1]->at * 1000, t, sizeof(t));
+	if (d->n > 1)
+		snprintf(title, sizeof(title), _("%zu injects at once"), d->n);
+	else
+		snprintf(title, sizeof(title), _("Inject at %s"), t);
+	app_confirm(a, title, sb_str(&text), NULL, NULL);
 	app_message(a, STYLE_DRILL, _("inject at %s: %s"), t, d->injects[d->n - 1]->message);
+	sb_free(&text);
 }
 
 static unsigned
@@ -168,9 +175,13 @@ score_screen(struct app *a)
 {
 	struct strbuf why = STRBUF_INIT;
 	struct score *s = NULL;
-	enum yj_status rc = drill_score(a->engine, a->incident_id, &s, &why);
+	enum yj_status rc;
 	char t[48];
 
+	/* Shown already (X again on the score screen): nothing to open twice. */
+	if (app_top(a) && app_top(a)->ops == &score_view)
+		return REACT_NONE;
+	rc = drill_score(a->engine, a->incident_id, &s, &why);
 	if (rc != YJ_OK) {
 		app_message(a, STYLE_ERROR, "%s", why.len ? sb_str(&why) : yj_status_message(rc));
 		sb_free(&why);
@@ -242,7 +253,7 @@ adhoc_given(struct app *a, void *ctx, const char *text)
 		return;
 	drill_offset(a->drill, a->now_ms, t, sizeof(t));
 	snprintf(title, sizeof(title), _("Inject at %s"), t);
-	alert(a, title, text, NULL);
+	app_confirm(a, title, text, NULL, NULL);
 	app_message(a, STYLE_DRILL, _("inject at %s: %s"), t, text);
 }
 
