@@ -8,8 +8,8 @@
 #include "tui/app.h"
 #include "tui/chrome.h"
 #include "tui/draw.h"
-#include "tui/mode_drill.h"
 #include "tui/i18n.h"
+#include "tui/mode_drill.h"
 #include "tui/views/views.h"
 #include "util/xalloc.h"
 
