@@ -10,6 +10,11 @@ T_FAIL=0
 T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/yingji-test.XXXXXX")
 trap 'rm -rf "$T_TMP"' EXIT
 
+# The tester's own key bindings stay out of the tests: the console finds none
+# unless a test writes one (yingji(1), FILES).
+unset YINGJI_KEYS
+export XDG_CONFIG_HOME="$T_TMP/config"
+
 pass() { T_PASS=$((T_PASS + 1)); printf 'ok   %s\n' "$1"; }
 fail() { T_FAIL=$((T_FAIL + 1)); printf 'FAIL %s\n' "$1"; shift; [ $# -gt 0 ] && printf '     %s\n' "$@"; return 0; }
 

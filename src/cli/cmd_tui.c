@@ -30,14 +30,41 @@ screen_size(int *rows, int *cols)
 	       *cols <= 500 && *rows <= 300;
 }
 
+/*
+ * The officer's bindings file (after tig's ~/.tigrc): $YINGJI_KEYS, which
+ * must then exist, else $XDG_CONFIG_HOME/yingji/keys, else
+ * ~/.config/yingji/keys, either of which may be missing.  Sets o->keys_path
+ * to a string in `buf` or the environment; NULL when there is no home.
+ */
+static void
+keys_file(struct tui_opts *o, struct strbuf *buf)
+{
+	const char *env = getenv("YINGJI_KEYS"), *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+
+	o->keys_required = env && *env;
+	if (o->keys_required) {
+		o->keys_path = env;
+		return;
+	}
+	/* The XDG spec says a relative XDG_CONFIG_HOME is to be ignored. */
+	if (xdg && xdg[0] == '/')
+		sb_printf(buf, "%s/yingji/keys", xdg);
+	else if (home && *home)
+		sb_printf(buf, "%s/.config/yingji/keys", home);
+	o->keys_path = buf->len ? sb_str(buf) : NULL;
+}
+
 int
 cmd_tui(struct cli_ctx *ctx, int argc, char **argv)
 {
 	static const struct option opts[] = {{"script", required_argument, NULL, 's'},
 					     {NULL, 0, NULL, 0}};
 	const struct cli_command *cmd = cli_find_command("tui");
-	struct tui_opts o = {ctx->db, ctx->playbook, ctx->operator_name, NULL, NULL, stdout, 24, 80};
-	struct strbuf why = STRBUF_INIT;
+	struct tui_opts o = {ctx->db, ctx->playbook, ctx->operator_name, NULL, NULL, stdout, 24, 80,
+			     NULL, false};
+	struct strbuf why = STRBUF_INIT, path = STRBUF_INIT;
+	struct diag_list dl = {0};
 	struct yj_clock clock;
 	enum yj_status rc;
 	int c, signo = 0, x;
@@ -67,9 +94,15 @@ cmd_tui(struct cli_ctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	o.clock = &clock;
-	rc = tui_run(&o, &signo, &why);
+	keys_file(&o, &path);
+	rc = tui_run(&o, &signo, &dl, &why);
+	sb_free(&path);
 	if (rc != YJ_OK) {
+		/* A bad bindings file: its problems, each at its place, and no console. */
+		if (dl.n)
+			cli_print_diags(&dl);
 		x = cli_fail(rc, &why);
+		diag_list_clear(&dl);
 		sb_free(&why);
 		return x;
 	}

@@ -238,13 +238,15 @@ load_line(struct keymap *km, char *line, const char *file, int lineno,
 {
 	char *w[4];
 	int cols[4], n = split_words(line, w, cols), key;
-	enum tui_request rq;
+	enum tui_request rq = TUI_REQ_NONE;
+	bool unbind = n > 0 && strcmp(w[0], "unbind") == 0;
 
 	if (n == 0)
 		return true;
-	if (n != 4 || strcmp(w[0], "bind") != 0) {
+	if (unbind ? n != 3 : n != 4 || strcmp(w[0], "bind") != 0) {
 		diag_add(dl, DIAG_ERROR, file, lineno, n ? cols[0] : 1,
-			 "expected 'bind VIEW KEY REQUEST'");
+			 unbind ? "expected 'unbind VIEW KEY'"
+				: "expected 'bind VIEW KEY REQUEST' or 'unbind VIEW KEY'");
 		return false;
 	}
 	if (!known_view(w[1], views)) {
@@ -255,10 +257,14 @@ load_line(struct keymap *km, char *line, const char *file, int lineno,
 		diag_add(dl, DIAG_ERROR, file, lineno, cols[2], "unknown key '%s'", w[2]);
 		return false;
 	}
-	if (!tui_request_from_name(w[3], &rq)) {
+	if (!unbind && !tui_request_from_name(w[3], &rq)) {
 		diag_add(dl, DIAG_ERROR, file, lineno, cols[3], "unknown request '%s'", w[3]);
 		return false;
 	}
+	/*
+	 * Unbinding is binding to "none" rather than forgetting the binding:
+	 * forgetting "incident n" would let the generic binding of n through.
+	 */
 	keymap_bind(km, w[1], key, rq);
 	return true;
 }

@@ -4,7 +4,8 @@
  * (src/tui/default.keys, compiled in) and in test scripts: a single
  * character ("j", "?", "中"), a control key ("^X"), or a name in angle
  * brackets ("<Enter>", "<PgDn>", "<F1>").  Bindings are lines of
- * "bind VIEW KEY REQUEST", VIEW being a view's name or "generic".
+ * "bind VIEW KEY REQUEST", VIEW being a view's name or "generic", and
+ * "unbind VIEW KEY", which is "bind VIEW KEY none": the key does nothing there.
  */
 #ifndef YINGJI_TUI_KEYS_H
 #define YINGJI_TUI_KEYS_H

@@ -4,6 +4,7 @@
 #ifndef YINGJI_TUI_TUI_H
 #define YINGJI_TUI_TUI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "core/clock.h"
@@ -24,13 +25,22 @@ struct tui_opts {
 	const char *script;
 	FILE *out;
 	int rows, cols;
+	/*
+	 * The officer's own bindings, read after the defaults (NULL: none).  A
+	 * missing file is skipped unless `keys_required` (the file was named).
+	 */
+	const char *keys_path;
+	bool keys_required;
 };
 
 /*
  * Run the console until the officer leaves it.  *signo is the signal that
  * ended it (SIGINT, SIGTERM, SIGHUP, SIGQUIT), 0 otherwise.  An error that
- * keeps it from starting (no terminal, the database) is returned with `why`.
+ * keeps it from starting (no terminal, the database) is returned with `why`;
+ * a bad bindings file is YJ_ERR_DATA with every problem in `diags`, and the
+ * console starts only when the file is right.
  */
-enum yj_status tui_run(const struct tui_opts *o, int *signo, struct strbuf *why);
+enum yj_status tui_run(const struct tui_opts *o, int *signo, struct diag_list *diags,
+		       struct strbuf *why);
 
 #endif
