@@ -55,10 +55,24 @@ keys_file(struct tui_opts *o, struct strbuf *buf)
 	o->keys_path = buf->len ? sb_str(buf) : NULL;
 }
 
+static int
+man_keys(void)
+{
+	struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
+	enum yj_status rc = tui_man_keys(&out, &why);
+	int x = rc == YJ_OK ? cli_print(sb_str(&out)) : cli_fail(rc, &why);
+
+	sb_free(&out);
+	sb_free(&why);
+	return x;
+}
+
 int
 cmd_tui(struct cli_ctx *ctx, int argc, char **argv)
 {
+	/* --man-keys is for `make man-keys` and tests/man.sh, not for officers. */
 	static const struct option opts[] = {{"script", required_argument, NULL, 's'},
+					     {"man-keys", no_argument, NULL, 'm'},
 					     {NULL, 0, NULL, 0}};
 	const struct cli_command *cmd = cli_find_command("tui");
 	struct tui_opts o = {ctx->db, ctx->playbook, ctx->operator_name, NULL, NULL, stdout, 24, 80,
@@ -68,11 +82,14 @@ cmd_tui(struct cli_ctx *ctx, int argc, char **argv)
 	struct yj_clock clock;
 	enum yj_status rc;
 	int c, signo = 0, x;
+	bool man = false;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 's')
 			o.script = optarg;
+		else if (c == 'm')
+			man = true;
 		else if (c == ':')
 			return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
 		else
@@ -80,6 +97,8 @@ cmd_tui(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_usage_error(cmd, "tui takes no arguments");
+	if (man)
+		return man_keys();
 	if (!o.script && (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))) {
 		cli_error("the console needs a terminal; use the commands instead (yingji --help)");
 		return EXIT_USAGE;

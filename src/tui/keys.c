@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "tui/keys.h"
+#include "util/strbuf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -330,6 +331,39 @@ keymap_key_for(const struct keymap *km, const char *view, enum tui_request rq, b
 {
 	return key_for_in(km, view, view, rq, no_text, key) ||
 	       key_for_in(km, view, "generic", rq, no_text, key);
+}
+
+char *
+keymap_names(const struct keymap *km, const char *view, enum tui_request rq,
+	     bool (*skip)(int key))
+{
+	struct strbuf sb = STRBUF_INIT;
+	int seen[16];
+	size_t n_seen = 0;
+	char key[32];
+
+	for (size_t i = 0; i < km->n; i++) {
+		const struct key_binding *b = &km->v[i];
+		bool dup = false;
+
+		if (b->rq != rq || keymap_lookup(km, view, b->key) != rq)
+			continue;
+		if (skip && skip(b->key))
+			continue;
+		if (strcmp(b->view, view) != 0 && strcmp(b->view, "generic") != 0)
+			continue;
+		for (size_t k = 0; k < n_seen; k++)
+			dup |= seen[k] == b->key;
+		if (dup)
+			continue;
+		if (n_seen < sizeof(seen) / sizeof(seen[0]))
+			seen[n_seen++] = b->key;
+		keys_name(b->key, key, sizeof(key));
+		sb_printf(&sb, "%s%s", sb.len ? " " : "", key);
+	}
+	if (!sb.buf)
+		sb_append(&sb, "");
+	return sb_detach(&sb);
 }
 
 size_t

@@ -78,6 +78,13 @@ enum tui_request keymap_lookup(const struct keymap *km, const char *view, int ke
  */
 bool keymap_key_for(const struct keymap *km, const char *view, enum tui_request rq, bool no_text,
 		    int *key);
+/*
+ * The names of every key that makes `rq` in `view` (bound there or in
+ * "generic" and not rebound by the view), separated by spaces, skipping the
+ * keys `skip` says (may be NULL); a fresh string, "" when there is none.
+ */
+char *keymap_names(const struct keymap *km, const char *view, enum tui_request rq,
+		   bool (*skip)(int key));
 /* Every binding, in the order they were made; valid until the keymap changes. */
 size_t keymap_count(const struct keymap *km);
 const struct key_binding *keymap_at(const struct keymap *km, size_t i);

@@ -43,4 +43,10 @@ struct tui_opts {
 enum yj_status tui_run(const struct tui_opts *o, int *signo, struct diag_list *diags,
 		       struct strbuf *why);
 
+/*
+ * The KEY BINDINGS section of yingji(1) in roff, from the request table and
+ * the compiled-in bindings (`yingji tui --man-keys`, `make man-keys`).
+ */
+enum yj_status tui_man_keys(struct strbuf *out, struct strbuf *why);
+
 #endif
