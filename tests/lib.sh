@@ -41,6 +41,21 @@ expect_match() {
 	if printf '%s' "$2" | grep -Eq -- "$3"; then pass "$1"; else fail "$1: no match for /$3/" "in: $2"; fi
 }
 
+# zh_catalogue: put the built Chinese catalogue where gettext finds it without
+# installing (YINGJI_LOCALEDIR="$T_TMP/locale"); false when it is not built.
+zh_catalogue() {
+	local builddir d
+	builddir=$(cd "$(dirname "$YINGJI")/.." && pwd)
+	for d in "$builddir/po" "$top_srcdir/po"; do
+		if [ -f "$d/zh_CN.gmo" ]; then
+			mkdir -p "$T_TMP/locale/zh_CN/LC_MESSAGES"
+			cp "$d/zh_CN.gmo" "$T_TMP/locale/zh_CN/LC_MESSAGES/yingji.mo"
+			return 0
+		fi
+	done
+	return 1
+}
+
 finish() {
 	printf '%d passed, %d failed\n' "$T_PASS" "$T_FAIL"
 	[ "$T_FAIL" -eq 0 ] && [ "$T_PASS" -gt 0 ]
