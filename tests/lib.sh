@@ -10,6 +10,11 @@ T_FAIL=0
 T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/yingji-test.XXXXXX")
 trap 'rm -rf "$T_TMP"' EXIT
 
+# The tester's own key bindings stay out of the tests: the console finds none
+# unless a test writes one (yingji(1), FILES).
+unset YINGJI_KEYS
+export XDG_CONFIG_HOME="$T_TMP/config"
+
 pass() { T_PASS=$((T_PASS + 1)); printf 'ok   %s\n' "$1"; }
 fail() { T_FAIL=$((T_FAIL + 1)); printf 'FAIL %s\n' "$1"; shift; [ $# -gt 0 ] && printf '     %s\n' "$@"; return 0; }
 
@@ -34,6 +39,21 @@ expect_eq() {
 # expect_match NAME TEXT REGEX
 expect_match() {
 	if printf '%s' "$2" | grep -Eq -- "$3"; then pass "$1"; else fail "$1: no match for /$3/" "in: $2"; fi
+}
+
+# zh_catalogue: put the built Chinese catalogue where gettext finds it without
+# installing (YINGJI_LOCALEDIR="$T_TMP/locale"); false when it is not built.
+zh_catalogue() {
+	local builddir d
+	builddir=$(cd "$(dirname "$YINGJI")/.." && pwd)
+	for d in "$builddir/po" "$top_srcdir/po"; do
+		if [ -f "$d/zh_CN.gmo" ]; then
+			mkdir -p "$T_TMP/locale/zh_CN/LC_MESSAGES"
+			cp "$d/zh_CN.gmo" "$T_TMP/locale/zh_CN/LC_MESSAGES/yingji.mo"
+			return 0
+		fi
+	done
+	return 1
 }
 
 finish() {

@@ -92,6 +92,45 @@ done <<EOF
 $cmds
 EOF
 
+# ---- the KEY BINDINGS section against the request table ----
+
+# The section is generated (yingji tui --man-keys, from src/tui/request.h and
+# src/tui/default.keys); the page must hold exactly what the table makes now.
+if sh "$top_srcdir/tools/man-section.sh" "$PAGE1" "KEY BINDINGS" >"$T_TMP/keys.shipped" \
+	2>"$T_TMP/keys.err"; then
+	LC_ALL=C.UTF-8 LANGUAGE=zh_CN "$YINGJI" tui --man-keys >"$T_TMP/keys.made" 2>"$T_TMP/keys.err"
+	if [ $? -ne 0 ] || ! [ -s "$T_TMP/keys.made" ]; then
+		fail "yingji tui --man-keys prints the KEY BINDINGS section" "$(cat "$T_TMP/keys.err")"
+	elif diff -u "$T_TMP/keys.shipped" "$T_TMP/keys.made" >"$T_TMP/keys.diff"; then
+		pass "yingji.1's KEY BINDINGS is what the request table and default.keys make"
+	else
+		fail "yingji.1's KEY BINDINGS differs from what the table makes: run 'make man-keys'" \
+			"$(cat "$T_TMP/keys.diff")"
+	fi
+else
+	fail "yingji.1 has one KEY BINDINGS section" "$(cat "$T_TMP/keys.err")"
+fi
+
+# Every request and every view the console knows is in it, by name.
+names=$(grep -oE '^[[:space:]]*X\([A-Z_]+, "[a-z-]+"' "$top_srcdir/src/tui/request.h" |
+	sed 's/.*"\(.*\)"/\1/')
+views=$(grep -oE '^[[:space:]]*X\([a-z]+\)' "$top_srcdir/src/tui/view.h" | sed 's/.*(\(.*\))/\1/')
+section=$(awk '/^KEY BINDINGS$/ { s = 1; next } s && /^[A-Z]/ { s = 0 } s' "$T_TMP/yingji.1.txt")
+missing=""
+for n in $names; do
+	printf '%s\n' "$section" | grep -qE "(^|[^a-z-])$n([^a-z-]|\$)" || missing="$missing $n"
+done
+for v in $views; do
+	printf '%s\n' "$section" | grep -qE "^   $v\$" || missing="$missing view:$v"
+done
+if [ -z "$names" ] || [ -z "$views" ]; then
+	fail "found the request and view tables"
+elif [ -z "$missing" ]; then
+	pass "KEY BINDINGS names all $(echo $names | wc -w) requests and $(echo $views | wc -w) views"
+else
+	fail "KEY BINDINGS does not name:$missing"
+fi
+
 # ---- yingji-playbook(5) against the reader ----
 
 # Every key in the key lists of src/core/playbook_build.c is named in the page.

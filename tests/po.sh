@@ -15,7 +15,7 @@ for tool in xgettext msgcmp msgfmt; do
 done
 
 listed=$(grep -v '^#' po/POTFILES.in | sort)
-marked=$(grep -lE '(^|[^A-Za-z0-9_])N?_\("' src/tui/*.[ch] src/tui/*/*.[ch] | sort)
+marked=$(grep -lE '(^|[^A-Za-z0-9_])N?_\("' src/tui/*.[ch] src/tui/*/*.[ch] src/core/*.[ch] | sort)
 unlisted=$(comm -13 <(printf '%s\n' "$listed") <(printf '%s\n' "$marked"))
 expect_eq "every file with console strings is in po/POTFILES.in" "$unlisted" ""
 

@@ -19,17 +19,8 @@
 # writing a new test, after reading every screen of it.
 . "$top_srcdir/tests/lib.sh"
 
-builddir=$(cd "$(dirname "$YINGJI")/.." && pwd)
-
 # The Chinese catalogue, where gettext finds it without installing.
-mo=""
-for d in "$builddir/po" "$top_srcdir/po"; do
-	[ -f "$d/zh_CN.gmo" ] && { mo="$d/zh_CN.gmo"; break; }
-done
-if [ -n "$mo" ]; then
-	mkdir -p "$T_TMP/locale/zh_CN/LC_MESSAGES"
-	cp "$mo" "$T_TMP/locale/zh_CN/LC_MESSAGES/yingji.mo"
-fi
+zh_catalogue || true
 
 run_test() {
 	local file=$1 name dir line rc grind=""

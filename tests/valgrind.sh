@@ -1,6 +1,7 @@
 #!/bin/bash
 # No leaks or memory errors in `playbook check` over every shipped playbook and
-# the whole broken corpus.  Needs valgrind (CI installs it); without it the
+# the whole broken corpus, the bulletin, the console's bindings file and the
+# generated KEY BINDINGS section.  Needs valgrind (CI installs it); without it the
 # test says so and fails, unless YJ_ALLOW_NO_VALGRIND=1 is set by hand.
 . "$top_srcdir/tests/lib.sh"
 cd "$top_srcdir" || exit 1
@@ -28,4 +29,20 @@ if [ "$RC" -eq 65 ]; then pass "valgrind: broken corpus (exit 65, no memory erro
 	fail "valgrind: broken corpus exit $RC" "$ERR"; fi
 vg --help
 expect_rc "valgrind: --help" 0
+vg tui --man-keys
+expect_rc "valgrind: tui --man-keys" 0
+printf 'bind board r new-report\nbind nowhere x quit\nunbind board\n' >"$T_TMP/bad.keys"
+YINGJI_KEYS="$T_TMP/bad.keys" YINGJI_DB="$T_TMP/k.db" vg tui --script /dev/null
+expect_rc "valgrind: a bad bindings file" 65
+
+export YINGJI_DB="$T_TMP/yingji.db" YINGJI_PLAYBOOK="$top_srcdir/playbooks/lucheng-2017.yaml"
+export YINGJI_NOW="2026-11-22 10:05" YINGJI_OPERATOR=张三
+"$YINGJI" new --title 门户网站被篡改 discovered_at="2026-11-22 10:00" place=机房 >/dev/null &&
+	"$YINGJI" tick 1 report-office >/dev/null &&
+	"$YINGJI" notify 1 office-duty --channel phone >/dev/null ||
+	fail "valgrind: set up an incident for the bulletin"
+for f in txt md json; do
+	vg export 1 --report bulletin --format $f
+	expect_rc "valgrind: export --report bulletin --format $f" 0
+done
 finish

@@ -308,8 +308,12 @@ drill_console(const struct cli_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {{"speed", required_argument, NULL, 'v'},
 					     {"script", required_argument, NULL, 's'},
 					     {NULL, 0, NULL, 0}};
-	struct tui_opts o = {ctx->db, ctx->playbook, ctx->operator_name, NULL, NULL, stdout, 24, 80,
-			     NULL};
+	struct tui_opts o = {.db = ctx->db,
+			     .playbook = ctx->playbook,
+			     .operator_name = ctx->operator_name,
+			     .out = stdout,
+			     .rows = 24,
+			     .cols = 80};
 	struct tui_drill d = {NULL, NULL, DEFAULT_SPEED};
 	struct sc_loaded l;
 	int c, x;

@@ -30,10 +30,48 @@ screen_size(int *rows, int *cols)
 	       *cols <= 500 && *rows <= 300;
 }
 
+/*
+ * The officer's bindings file (after tig's ~/.tigrc): $YINGJI_KEYS, which
+ * must then exist, else $XDG_CONFIG_HOME/yingji/keys, else
+ * ~/.config/yingji/keys, either of which may be missing.  Sets o->keys_path
+ * to a string in `buf` or the environment; NULL when there is no home.
+ */
+static void
+keys_file(struct tui_opts *o, struct strbuf *buf)
+{
+	const char *env = getenv("YINGJI_KEYS"), *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+
+	o->keys_required = env && *env;
+	if (o->keys_required) {
+		o->keys_path = env;
+		return;
+	}
+	/* The XDG spec says a relative XDG_CONFIG_HOME is to be ignored. */
+	if (xdg && xdg[0] == '/')
+		sb_printf(buf, "%s/yingji/keys", xdg);
+	else if (home && *home)
+		sb_printf(buf, "%s/.config/yingji/keys", home);
+	o->keys_path = buf->len ? sb_str(buf) : NULL;
+}
+
+static int
+man_keys(void)
+{
+	struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
+	enum yj_status rc = tui_man_keys(&out, &why);
+	int x = rc == YJ_OK ? cli_print(sb_str(&out)) : cli_fail(rc, &why);
+
+	sb_free(&out);
+	sb_free(&why);
+	return x;
+}
+
 int
 cli_run_console(struct tui_opts *o)
 {
-	struct strbuf why = STRBUF_INIT;
+	struct strbuf why = STRBUF_INIT, path = STRBUF_INIT;
+	struct diag_list dl = {0};
 	struct yj_clock clock;
 	enum yj_status rc;
 	int signo = 0, x;
@@ -52,9 +90,15 @@ cli_run_console(struct tui_opts *o)
 		return EXIT_USAGE;
 	}
 	o->clock = &clock;
-	rc = tui_run(o, &signo, &why);
+	keys_file(o, &path);
+	rc = tui_run(o, &signo, &dl, &why);
+	sb_free(&path);
 	if (rc != YJ_OK) {
+		/* A bad bindings file: its problems, each at its place, and no console. */
+		if (dl.n)
+			cli_print_diags(&dl);
 		x = cli_fail(rc, &why);
+		diag_list_clear(&dl);
 		sb_free(&why);
 		return x;
 	}
@@ -66,17 +110,26 @@ cli_run_console(struct tui_opts *o)
 int
 cmd_tui(struct cli_ctx *ctx, int argc, char **argv)
 {
+	/* --man-keys is for `make man-keys` and tests/man.sh, not for officers. */
 	static const struct option opts[] = {{"script", required_argument, NULL, 's'},
+					     {"man-keys", no_argument, NULL, 'm'},
 					     {NULL, 0, NULL, 0}};
 	const struct cli_command *cmd = cli_find_command("tui");
-	struct tui_opts o = {ctx->db, ctx->playbook, ctx->operator_name, NULL, NULL, stdout, 24, 80,
-			     NULL};
+	struct tui_opts o = {.db = ctx->db,
+			     .playbook = ctx->playbook,
+			     .operator_name = ctx->operator_name,
+			     .out = stdout,
+			     .rows = 24,
+			     .cols = 80};
 	int c;
+	bool man = false;
 
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
 		if (c == 's')
 			o.script = optarg;
+		else if (c == 'm')
+			man = true;
 		else if (c == ':')
 			return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
 		else
@@ -84,5 +137,7 @@ cmd_tui(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (optind != argc)
 		return cli_usage_error(cmd, "tui takes no arguments");
+	if (man)
+		return man_keys();
 	return cli_run_console(&o);
 }

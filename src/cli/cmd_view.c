@@ -256,7 +256,7 @@ cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	while ((c = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
 		if (c == 'r' && !report_kind_parse(optarg, &kind))
 			return cli_usage_error(cmd, "export: unknown report '%s' (incident, "
-						    "timeline or review)", optarg);
+						    "bulletin, timeline or review)", optarg);
 		if (c == 'f' && !report_format_parse(optarg, &fmt))
 			return cli_usage_error(cmd, "export: unknown format '%s' (txt, md, json or "
 						    "csv)", optarg);
@@ -267,6 +267,10 @@ cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return cli_usage_error(cmd, "export: give one incident ID");
+	/* A bulletin is a document sent upward, not a table: no CSV of it. */
+	if (kind == REPORT_BULLETIN && fmt == FORMAT_CSV)
+		return cli_usage_error(cmd, "export: a bulletin is a document, not a table; "
+					    "use --format txt, md or json");
 	if (!cli_parse_id(cmd, argv[optind], &id))
 		return EXIT_USAGE;
 	x = cli_load_view(ctx, id, 0, &v);

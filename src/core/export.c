@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include "core/bulletin.h"
+#include "core/export_impl.h"
 #include "core/field.h"
 #include "core/report.h"
 #include "util/str.h"
@@ -26,6 +28,8 @@ report_kind_parse(const char *s, enum report_kind *k)
 		*k = REPORT_TIMELINE;
 	else if (str_eq(s, "review"))
 		*k = REPORT_REVIEW;
+	else if (str_eq(s, "bulletin"))
+		*k = REPORT_BULLETIN;
 	else
 		return false;
 	return true;
@@ -525,6 +529,10 @@ report_export(const struct incident *st, enum report_kind kind, enum report_form
 	      struct strbuf *out, struct value **json)
 {
 	*json = NULL;
+	if (kind == REPORT_BULLETIN) {
+		bulletin_export(st, fmt, out, json);
+		return;
+	}
 	switch (fmt) {
 	case FORMAT_JSON:
 		*json = export_json(st, kind);
@@ -537,4 +545,17 @@ report_export(const struct incident *st, enum report_kind kind, enum report_form
 		export_csv(st, kind, out);
 		break;
 	}
+}
+
+/* For the bulletin (core/bulletin.c). */
+void
+report_clean(struct strbuf *out, const char *s, bool md)
+{
+	clean(out, s, md);
+}
+
+void
+report_head_pin(const struct incident *st, char *buf, size_t n)
+{
+	head_pin(st, buf, n);
 }

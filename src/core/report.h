@@ -12,7 +12,7 @@
 
 struct strbuf;
 
-enum report_kind { REPORT_INCIDENT, REPORT_TIMELINE, REPORT_REVIEW };
+enum report_kind { REPORT_INCIDENT, REPORT_TIMELINE, REPORT_REVIEW, REPORT_BULLETIN };
 enum report_format { FORMAT_TXT, FORMAT_MD, FORMAT_JSON, FORMAT_CSV };
 
 /* The whole state as a value tree (the stable JSON of `yingji show --json`). */
@@ -27,7 +27,7 @@ void report_briefing(const struct incident *st, struct strbuf *out);
 /* One line saying what an entry recorded, e.g. "ticked report-office (…)". */
 void report_entry_line(const struct playbook *pb, const struct entry *e, struct strbuf *out);
 
-/* Parse "incident"/"timeline"/"review" and "txt"/"md"/"json"/"csv"; false when unknown. */
+/* Parse "incident"/"timeline"/"review"/"bulletin" and "txt"/"md"/"json"/"csv"; false when unknown. */
 bool report_kind_parse(const char *s, enum report_kind *k);
 bool report_format_parse(const char *s, enum report_format *f);
 /*

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "tui/keys.h"
+#include "util/strbuf.h"
 #include "util/text.h"
 #include "util/xalloc.h"
 
@@ -238,13 +239,15 @@ load_line(struct keymap *km, char *line, const char *file, int lineno,
 {
 	char *w[4];
 	int cols[4], n = split_words(line, w, cols), key;
-	enum tui_request rq;
+	enum tui_request rq = TUI_REQ_NONE;
+	bool unbind = n > 0 && strcmp(w[0], "unbind") == 0;
 
 	if (n == 0)
 		return true;
-	if (n != 4 || strcmp(w[0], "bind") != 0) {
+	if (unbind ? n != 3 : n != 4 || strcmp(w[0], "bind") != 0) {
 		diag_add(dl, DIAG_ERROR, file, lineno, n ? cols[0] : 1,
-			 "expected 'bind VIEW KEY REQUEST'");
+			 unbind ? "expected 'unbind VIEW KEY'"
+				: "expected 'bind VIEW KEY REQUEST' or 'unbind VIEW KEY'");
 		return false;
 	}
 	if (!known_view(w[1], views)) {
@@ -255,10 +258,14 @@ load_line(struct keymap *km, char *line, const char *file, int lineno,
 		diag_add(dl, DIAG_ERROR, file, lineno, cols[2], "unknown key '%s'", w[2]);
 		return false;
 	}
-	if (!tui_request_from_name(w[3], &rq)) {
+	if (!unbind && !tui_request_from_name(w[3], &rq)) {
 		diag_add(dl, DIAG_ERROR, file, lineno, cols[3], "unknown request '%s'", w[3]);
 		return false;
 	}
+	/*
+	 * Unbinding is binding to "none" rather than forgetting the binding:
+	 * forgetting "incident n" would let the generic binding of n through.
+	 */
 	keymap_bind(km, w[1], key, rq);
 	return true;
 }
@@ -324,6 +331,39 @@ keymap_key_for(const struct keymap *km, const char *view, enum tui_request rq, b
 {
 	return key_for_in(km, view, view, rq, no_text, key) ||
 	       key_for_in(km, view, "generic", rq, no_text, key);
+}
+
+char *
+keymap_names(const struct keymap *km, const char *view, enum tui_request rq,
+	     bool (*skip)(int key))
+{
+	struct strbuf sb = STRBUF_INIT;
+	int seen[16];
+	size_t n_seen = 0;
+	char key[32];
+
+	for (size_t i = 0; i < km->n; i++) {
+		const struct key_binding *b = &km->v[i];
+		bool dup = false;
+
+		if (b->rq != rq || keymap_lookup(km, view, b->key) != rq)
+			continue;
+		if (skip && skip(b->key))
+			continue;
+		if (strcmp(b->view, view) != 0 && strcmp(b->view, "generic") != 0)
+			continue;
+		for (size_t k = 0; k < n_seen; k++)
+			dup |= seen[k] == b->key;
+		if (dup)
+			continue;
+		if (n_seen < sizeof(seen) / sizeof(seen[0]))
+			seen[n_seen++] = b->key;
+		keys_name(b->key, key, sizeof(key));
+		sb_printf(&sb, "%s%s", sb.len ? " " : "", key);
+	}
+	if (!sb.buf)
+		sb_append(&sb, "");
+	return sb_detach(&sb);
 }
 
 size_t

@@ -4,7 +4,8 @@
  * (src/tui/default.keys, compiled in) and in test scripts: a single
  * character ("j", "?", "中"), a control key ("^X"), or a name in angle
  * brackets ("<Enter>", "<PgDn>", "<F1>").  Bindings are lines of
- * "bind VIEW KEY REQUEST", VIEW being a view's name or "generic".
+ * "bind VIEW KEY REQUEST", VIEW being a view's name or "generic", and
+ * "unbind VIEW KEY", which is "bind VIEW KEY none": the key does nothing there.
  */
 #ifndef YINGJI_TUI_KEYS_H
 #define YINGJI_TUI_KEYS_H
@@ -77,6 +78,13 @@ enum tui_request keymap_lookup(const struct keymap *km, const char *view, int ke
  */
 bool keymap_key_for(const struct keymap *km, const char *view, enum tui_request rq, bool no_text,
 		    int *key);
+/*
+ * The names of every key that makes `rq` in `view` (bound there or in
+ * "generic" and not rebound by the view), separated by spaces, skipping the
+ * keys `skip` says (may be NULL); a fresh string, "" when there is none.
+ */
+char *keymap_names(const struct keymap *km, const char *view, enum tui_request rq,
+		   bool (*skip)(int key));
 /* Every binding, in the order they were made; valid until the keymap changes. */
 size_t keymap_count(const struct keymap *km);
 const struct key_binding *keymap_at(const struct keymap *km, size_t i);

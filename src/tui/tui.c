@@ -17,13 +17,19 @@
 #include "tui/script.h"
 #include "tui/tui.h"
 #include "tui/views/views.h"
+#include "util/fileio.h"
 #include "util/strbuf.h"
 
+#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 enum { POLL_MS = 250 };
+/* A bindings file is a few kilobytes; a bigger one is not one. */
+#define KEYS_MAX ((size_t)1 << 20)
 
 void
 loop_redraw(struct app *a, bool full)
@@ -90,19 +96,53 @@ interactive(struct app *a, int *signo)
 	}
 }
 
+/* The officer's bindings file, over the defaults already in km. */
 static enum yj_status
-load_keys(struct keymap *km, struct strbuf *why)
+load_user_keys(const struct tui_opts *o, struct keymap *km, struct diag_list *dl,
+	       struct strbuf *why)
+{
+	struct diag_list io = {0};
+	struct stat st;
+	enum yj_status rc;
+	char *text;
+	size_t len;
+
+	/* No file at the default place is the usual case: the defaults alone. */
+	if (!o->keys_required && stat(o->keys_path, &st) != 0 &&
+	    (errno == ENOENT || errno == ENOTDIR))
+		return YJ_OK;
+	rc = file_read_all(o->keys_path, KEYS_MAX, &text, &len, &io);
+	if (rc != YJ_OK) {
+		sb_printf(why, "key bindings %s: %s", o->keys_path, io.items[0].message);
+		diag_list_clear(&io);
+		return rc;
+	}
+	if (strlen(text) != len) {
+		diag_add(dl, DIAG_ERROR, o->keys_path, 0, 0, "not a text file (it holds a NUL byte)");
+		rc = YJ_ERR_DATA;
+	} else if (!keymap_load(km, text, o->keys_path, view_names(), dl)) {
+		rc = YJ_ERR_DATA;
+	}
+	free(text);
+	if (rc != YJ_OK)
+		sb_printf(why, "%s: the console does not start with bad key bindings",
+			  o->keys_path);
+	return rc;
+}
+
+static enum yj_status
+load_keys(const struct tui_opts *o, struct keymap *km, struct diag_list *diags,
+	  struct strbuf *why)
 {
 	struct diag_list dl = {0};
 
-	if (keymap_load(km, tui_builtin_keys, "default.keys", view_names(), &dl)) {
+	if (!keymap_load(km, tui_builtin_keys, "default.keys", view_names(), &dl)) {
+		sb_printf(why, "the built-in key bindings are broken: line %d: %s",
+			  dl.items[0].line, dl.items[0].message);
 		diag_list_clear(&dl);
-		return YJ_OK;
+		return YJ_ERR_INTERNAL;
 	}
-	sb_printf(why, "the built-in key bindings are broken: line %d: %s", dl.items[0].line,
-		  dl.items[0].message);
-	diag_list_clear(&dl);
-	return YJ_ERR_INTERNAL;
+	return o->keys_path ? load_user_keys(o, km, diags, why) : YJ_OK;
 }
 
 /* Chinese needs a UTF-8 locale; a session without one (LANG unset over SSH) gets C.UTF-8. */
@@ -142,7 +182,7 @@ run(const struct tui_opts *o, struct engine *e, struct keymap *km, int *signo,
 }
 
 enum yj_status
-tui_run(const struct tui_opts *o, int *signo, struct strbuf *why)
+tui_run(const struct tui_opts *o, int *signo, struct diag_list *diags, struct strbuf *why)
 {
 	struct yj_clock clock;
 	struct engine_opts eo = {o->db, o->operator_name, &clock, true, false};
@@ -153,7 +193,7 @@ tui_run(const struct tui_opts *o, int *signo, struct strbuf *why)
 	*signo = 0;
 	ensure_utf8();
 	tui_clock_init(&clock, o->clock);
-	rc = load_keys(km, why);
+	rc = load_keys(o, km, diags, why);
 	if (rc == YJ_OK)
 		rc = engine_open(&eo, &e, why);
 	if (rc == YJ_OK)

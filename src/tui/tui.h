@@ -4,6 +4,7 @@
 #ifndef YINGJI_TUI_TUI_H
 #define YINGJI_TUI_TUI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "core/clock.h"
@@ -27,13 +28,28 @@ struct tui_opts {
 	int rows, cols;
 	/* `yingji drill SCENARIO`: the console on a new drill (tui/mode_drill.h); or NULL. */
 	const struct tui_drill *drill;
+	/*
+	 * The officer's own bindings, read after the defaults (NULL: none).  A
+	 * missing file is skipped unless `keys_required` (the file was named).
+	 */
+	const char *keys_path;
+	bool keys_required;
 };
 
 /*
  * Run the console until the officer leaves it.  *signo is the signal that
  * ended it (SIGINT, SIGTERM, SIGHUP, SIGQUIT), 0 otherwise.  An error that
- * keeps it from starting (no terminal, the database) is returned with `why`.
+ * keeps it from starting (no terminal, the database) is returned with `why`;
+ * a bad bindings file is YJ_ERR_DATA with every problem in `diags`, and the
+ * console starts only when the file is right.
  */
-enum yj_status tui_run(const struct tui_opts *o, int *signo, struct strbuf *why);
+enum yj_status tui_run(const struct tui_opts *o, int *signo, struct diag_list *diags,
+		       struct strbuf *why);
+
+/*
+ * The KEY BINDINGS section of yingji(1) in roff, from the request table and
+ * the compiled-in bindings (`yingji tui --man-keys`, `make man-keys`).
+ */
+enum yj_status tui_man_keys(struct strbuf *out, struct strbuf *why);
 
 #endif

@@ -78,5 +78,7 @@ TUI_VIEW_TABLE(VIEW_DECLARE)
 const char *const *view_names(void);
 /* Whether the view named `name` takes typed text (its text keys are not commands). */
 bool view_text_input(const char *name);
+/* Whether a view that takes text keeps `key` for itself (tui/edit.h and field moves). */
+bool view_keeps_key(int key);
 
 #endif

@@ -25,6 +25,7 @@ static const struct {
 	{"hash", suite_hash},
 	{"store", suite_store},
 	{"fold", suite_fold},
+	{"bulletin", suite_bulletin},
 	{"engine", suite_engine},
 	{"walk", suite_walk},
 	{"drill", suite_drill},

@@ -184,6 +184,19 @@ START_TEST(builtin_keys_load)
 	ck_assert_int_eq(keymap_lookup(km, "level", 'P'), TUI_REQ_DRILL_PAUSE);
 	ck_assert_int_eq(keymap_lookup(km, "form", TUI_KEY_F1 + 5), TUI_REQ_DRILL_INJECT);
 	ck_assert_int_eq(keymap_lookup(km, "score", 'w'), TUI_REQ_EXPORT);
+	/* An officer's file over them: a later binding wins; unbind silences the
+	 * view's key without letting the generic binding of it through. */
+	ck_assert(keymap_load(km, "bind incident n tick\nunbind incident q\nunbind generic Q\n",
+			      "user.keys", views, &dl));
+	ck_assert_int_eq(keymap_lookup(km, "incident", 'n'), TUI_REQ_TICK);
+	ck_assert_int_eq(keymap_lookup(km, "incident", 'q'), TUI_REQ_NONE);
+	ck_assert_int_eq(keymap_lookup(km, "board", 'q'), TUI_REQ_BACK);
+	ck_assert_int_eq(keymap_lookup(km, "board", 'Q'), TUI_REQ_NONE);
+	ck_assert(!keymap_load(km, "unbind incident\nunbind incident q quit\n", "user.keys", views,
+			       &dl));
+	ck_assert_uint_eq(dl.n, 2);
+	ck_assert_str_eq(dl.items[0].message, "expected 'unbind VIEW KEY'");
+	diag_list_clear(&dl);
 	keymap_free(&km);
 }
 END_TEST

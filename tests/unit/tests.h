@@ -12,6 +12,7 @@ Suite *suite_json(void);
 Suite *suite_hash(void);
 Suite *suite_store(void);
 Suite *suite_fold(void);
+Suite *suite_bulletin(void);
 Suite *suite_engine(void);
 Suite *suite_walk(void);
 Suite *suite_drill(void);

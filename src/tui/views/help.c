@@ -44,54 +44,10 @@ in(const enum tui_request *list, enum tui_request rq)
 }
 
 /* The keys that make `rq` on view `name`, as names separated by spaces. */
-/* Keys a view that takes text keeps for itself (tui/edit.h and field moves). */
-static bool
-typed_here(int key)
-{
-	static const int editing[] = {
-		TUI_KEY_UP,	   TUI_KEY_DOWN,      TUI_KEY_LEFT,	TUI_KEY_RIGHT,
-		TUI_KEY_TAB,	   TUI_KEY_BACKTAB,   TUI_KEY_ENTER,	TUI_KEY_HOME,
-		TUI_KEY_END,	   TUI_KEY_BACKSPACE, TUI_KEY_DELETE,	TUI_KEY_PGUP,
-		TUI_KEY_PGDN,	   TUI_CTRL('A'),     TUI_CTRL('E'),	TUI_CTRL('D'),
-		TUI_CTRL('U'),	   TUI_CTRL('K'),     TUI_CTRL('W'),
-	};
-
-	if (keys_is_text(key))
-		return true;
-	for (size_t i = 0; i < sizeof(editing) / sizeof(editing[0]); i++)
-		if (editing[i] == key)
-			return true;
-	return false;
-}
-
 static char *
 keys_for(const struct app *a, const char *name, bool text_only, enum tui_request rq)
 {
-	struct strbuf sb = STRBUF_INIT;
-	int seen[16];
-	size_t n_seen = 0;
-	char key[32];
-
-	for (size_t i = 0; i < keymap_count(a->keys); i++) {
-		const struct key_binding *b = keymap_at(a->keys, i);
-		bool dup = false;
-
-		if (b->rq != rq || keymap_lookup(a->keys, name, b->key) != rq)
-			continue;
-		if (text_only && typed_here(b->key))
-			continue;
-		if (strcmp(b->view, name) != 0 && strcmp(b->view, "generic") != 0)
-			continue;
-		for (size_t k = 0; k < n_seen; k++)
-			dup |= seen[k] == b->key;
-		if (dup)
-			continue;
-		if (n_seen < sizeof(seen) / sizeof(seen[0]))
-			seen[n_seen++] = b->key;
-		keys_name(b->key, key, sizeof(key));
-		sb_printf(&sb, "%s%s", sb.len ? " " : "", key);
-	}
-	return sb_detach(&sb);
+	return keymap_names(a->keys, name, rq, text_only ? view_keeps_key : NULL);
 }
 
 static void
