@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "core/field.h"
+#include "core/i18n.h"
 #include "core/report.h"
 #include "core/request.h"
 #include "util/str.h"
@@ -309,23 +310,56 @@ pick_decision(const struct incident *st, const char *id, struct strbuf *why)
 	return NULL;
 }
 
-/* Append "; " between the things that are missing. */
-static void missing(struct strbuf *why, size_t *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* ---- guards: what is missing, as a list ---- */
+
+void
+request_refusal_clear(struct request_refusal *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->gaps[i].id);
+		free(r->gaps[i].label);
+		free(r->gaps[i].text);
+	}
+	free(r->gaps);
+	free(r->decision);
+	free(r->decision_label);
+	memset(r, 0, sizeof(*r));
+}
+
+void
+request_refusal_text(const struct request_refusal *r, struct strbuf *out)
+{
+	sb_printf(out, _("cannot take '%s' (%s): "), r->decision, r->decision_label);
+	for (size_t i = 0; i < r->n; i++)
+		sb_printf(out, "%s%s", i ? "; " : "", r->gaps[i].text);
+}
+
+/* One more thing missing; `fmt` makes its line. */
+static void gap(struct request_refusal *r, enum request_gap_kind kind, const char *id,
+		const char *label, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 static void
-missing(struct strbuf *why, size_t *n, const char *fmt, ...)
+gap(struct request_refusal *r, enum request_gap_kind kind, const char *id, const char *label,
+    const char *fmt, ...)
 {
+	struct request_gap *g;
+	struct strbuf text = STRBUF_INIT;
 	va_list ap;
 
-	sb_append(why, (*n)++ ? "; " : "");
 	va_start(ap, fmt);
-	sb_vprintf(why, fmt, ap);
+	sb_vprintf(&text, fmt, ap);
 	va_end(ap);
+	r->gaps = xrealloc(r->gaps, (r->n + 1) * sizeof(*r->gaps));
+	g = &r->gaps[r->n++];
+	g->kind = kind;
+	g->id = id ? xstrdup(id) : NULL;
+	g->label = label ? xstrdup(label) : NULL;
+	g->text = xstrdup(sb_str(&text));
+	sb_free(&text);
 }
 
 static void
-check_phase_done(const struct incident *st, struct strbuf *why, size_t *n)
+check_phase_done(const struct incident *st, struct request_refusal *r)
 {
 	const struct pb_phase *ph = incident_phase(st);
 
@@ -334,21 +368,25 @@ check_phase_done(const struct incident *st, struct strbuf *why, size_t *n)
 
 		for (size_t k = 0; f && k < playbook_field_count(st->pb); k++)
 			if (playbook_field(st->pb, k) == f && !st->fields[k].set)
-				missing(why, n, "field %s (%s) is not recorded", f->m.id, f->name);
+				gap(r, GAP_FIELD, f->m.id, f->name, _("field %s (%s) is not recorded"),
+				    f->m.id, f->name);
 	}
 	for (size_t k = 0; k < ph->n_items; k++)
 		if (ph->items[k].required && st->items[st->phase][k].status == ITEM_OPEN)
-			missing(why, n, "checklist item %s (%s) is not ticked or skipped",
-				ph->items[k].m.id, ph->items[k].text);
+			gap(r, GAP_ITEM, ph->items[k].m.id, ph->items[k].text,
+			    _("checklist item %s (%s) is not ticked or skipped"), ph->items[k].m.id,
+			    ph->items[k].text);
 	if (ph->level_required && st->level < 0)
-		missing(why, n, "the level is not confirmed (yingji level ID LEVEL)");
+		gap(r, GAP_LEVEL, NULL, NULL, "%s",
+		    _("the level is not confirmed (yingji level ID LEVEL)"));
 }
 
 static void
 check_by(const struct incident *st, const struct pb_decision *dc, const char *op,
-	 struct strbuf *why, size_t *n)
+	 struct request_refusal *r)
 {
 	struct strbuf who = STRBUF_INIT;
+	const char *first;
 
 	if (!dc->by.n)
 		return;
@@ -360,17 +398,18 @@ check_by(const struct incident *st, const struct pb_decision *dc, const char *op
 			sb_free(&who);
 			return;
 		}
-		sb_printf(&who, "%s%s (%s)", i ? " or " : "", name ? name : dc->by.v[i].id,
-			  h ? h->person : "not assigned");
+		sb_printf(&who, "%s%s (%s)", i ? _(" or ") : "", name ? name : dc->by.v[i].id,
+			  h ? h->person : _("not assigned"));
 	}
-	missing(why, n, "only %s may take this decision, and you are %s", sb_str(&who), op);
+	first = playbook_party_name(st->pb, dc->by.v[0].id, NULL);
+	gap(r, GAP_PARTY, dc->by.v[0].id, first ? first : dc->by.v[0].id,
+	    _("only %s may take this decision, and you are %s"), sb_str(&who), op);
 	sb_free(&who);
 }
 
 /* A decision meant for some levels only (e.g. 重大 → 直接报领导小组办公室). */
 static void
-check_levels(const struct incident *st, const struct pb_decision *dc, struct strbuf *why,
-	     size_t *n)
+check_levels(const struct incident *st, const struct pb_decision *dc, struct request_refusal *r)
 {
 	struct strbuf list = STRBUF_INIT;
 	const char *cur = st->level >= 0 ? playbook_level(st->pb, (size_t)st->level)->m.id : NULL;
@@ -385,30 +424,48 @@ check_levels(const struct incident *st, const struct pb_decision *dc, struct str
 		sb_printf(&list, "%s%s", i ? ", " : "", dc->levels.v[i].id);
 	}
 	if (cur)
-		missing(why, n, "it applies at level %s, and the confirmed level is %s", sb_str(&list),
-			cur);
+		gap(r, GAP_LEVEL_FIT, NULL, NULL,
+		    _("it applies at level %s, and the confirmed level is %s"), sb_str(&list), cur);
 	else
-		missing(why, n, "it applies at level %s, and no level is confirmed", sb_str(&list));
+		gap(r, GAP_LEVEL_FIT, NULL, NULL, _("it applies at level %s, and no level is confirmed"),
+		    sb_str(&list));
 	sb_free(&list);
 }
 
 /* An incident is not closed while contacts its level calls for were never notified. */
 static void
-check_notified(const struct incident *st, const struct pb_decision *dc, struct strbuf *why,
-	       size_t *n)
+check_notified(const struct incident *st, const struct pb_decision *dc, struct request_refusal *r)
 {
 	const struct pb_phase *to = playbook_find_phase(st->pb, dc->to.id);
 
 	if (!to || to->kind != PB_PHASE_CLOSED)
 		return;
 	for (size_t i = 0; i < st->n_contact_duties; i++) {
-		const struct contact_duty *cd = &st->contact_duties[i];
+		const struct pb_contact *c =
+			playbook_contact(st->pb, (size_t)st->contact_duties[i].contact);
 
-		if (!st->contacts[cd->contact].notified_ms)
-			missing(why, n, "%s (%s) has not been notified",
-				playbook_contact(st->pb, (size_t)cd->contact)->m.id,
-				playbook_contact(st->pb, (size_t)cd->contact)->name);
+		if (!st->contacts[st->contact_duties[i].contact].notified_ms)
+			gap(r, GAP_CONTACT, c->m.id, c->name, _("%s (%s) has not been notified"),
+			    c->m.id, c->name);
 	}
+}
+
+/* Every guard of decision `dc` now, in the order the command line has always named them. */
+static void
+check_decision(const struct incident *st, const struct pb_decision *dc, const struct request *rq,
+	       struct request_refusal *r)
+{
+	r->decision = xstrdup(dc->m.id);
+	r->decision_label = xstrdup(dc->label);
+	check_levels(st, dc, r);
+	if (dc->checked) {
+		check_phase_done(st, r);
+		check_notified(st, dc, r);
+	}
+	if (dc->reason && is_blank(rq->reason))
+		gap(r, GAP_REASON, dc->m.id, dc->label, _("'%s' needs a reason%s"), dc->m.id,
+		    " (--reason TEXT)");
+	check_by(st, dc, rq->operator_name, r);
 }
 
 static enum yj_status
@@ -417,25 +474,20 @@ req_advance(const struct incident *st, const struct request *rq, struct value *p
 {
 	const struct pb_phase *ph = incident_phase(st);
 	const struct pb_decision *dc = pick_decision(st, rq->decision, why);
-	struct strbuf gaps = STRBUF_INIT;
-	size_t n = 0;
+	struct request_refusal r = {0};
 
 	if (!dc)
 		return YJ_ERR_DATA;
-	check_levels(st, dc, &gaps, &n);
-	if (dc->checked) {
-		check_phase_done(st, &gaps, &n);
-		check_notified(st, dc, &gaps, &n);
-	}
-	if (dc->reason && is_blank(rq->reason))
-		missing(&gaps, &n, "'%s' needs a reason%s", dc->m.id, " (--reason TEXT)");
-	check_by(st, dc, rq->operator_name, &gaps, &n);
-	if (n) {
-		sb_printf(why, "cannot take '%s' (%s): %s", dc->m.id, dc->label, sb_str(&gaps));
-		sb_free(&gaps);
+	check_decision(st, dc, rq, &r);
+	if (r.n) {
+		request_refusal_text(&r, why);
+		if (rq->refusal)
+			*rq->refusal = r;
+		else
+			request_refusal_clear(&r);
 		return YJ_ERR_REFUSED;
 	}
-	sb_free(&gaps);
+	request_refusal_clear(&r);
 	value_set_str(p, "from", ph->m.id);
 	value_set_str(p, "decision", dc->m.id);
 	value_set_str(p, "to", dc->to.id);
@@ -672,6 +724,8 @@ request_build(const struct incident *st, const struct request *rq, enum entry_ki
 	enum yj_status rc;
 
 	*payload = NULL;
+	if (rq->refusal)
+		request_refusal_clear(rq->refusal);
 	/* Closed incidents are read-only; a reviewer's annotation is a new entry beside them. */
 	if (st->closed && rq->kind != REQ_ANNOTATE)
 		return refuse(why, YJ_ERR_REFUSED, "incident %lld is closed; a closed incident is "

@@ -35,6 +35,42 @@ enum request_kind {
 	REQ_ANNOTATE,	/* seq (the entry annotated) and text; also on closed incidents */
 };
 
+/*
+ * What a guard found missing, one thing each: the decisions screen lists
+ * them and goes to each; the command line prints them joined in one line.
+ */
+enum request_gap_kind {
+	GAP_FIELD,	/* a field the phase asks for: id and name */
+	GAP_ITEM,	/* a required checklist item of the phase: id and text */
+	GAP_LEVEL,	/* the phase asks for a confirmed level */
+	GAP_LEVEL_FIT,	/* the decision is for other levels than the confirmed one */
+	GAP_CONTACT,	/* a contact the level calls for, not notified: id and name */
+	GAP_REASON,	/* the decision asks for a reason: the decision's id and label */
+	GAP_PARTY,	/* only some may take it: the first such party's id and name */
+};
+
+struct request_gap {
+	enum request_gap_kind kind;
+	char *id;	/* the playbook's id of what is missing (NULL for a level) */
+	char *label;	/* the playbook's words for it (NULL for a level) */
+	char *text;	/* the one line that says what is missing, in the locale's words */
+};
+
+/* A refusal by the guards of a decision; all owned, freed by request_refusal_clear(). */
+struct request_refusal {
+	char *decision, *decision_label;	/* the decision refused */
+	struct request_gap *gaps;
+	size_t n;
+};
+
+void request_refusal_clear(struct request_refusal *r);
+
+/*
+ * The one line the command line prints for a refusal: "cannot take 'D'
+ * (label): what; what ...", each thing's text joined by "; ".
+ */
+void request_refusal_text(const struct request_refusal *r, struct strbuf *out);
+
 struct request {
 	enum request_kind kind;
 	const char *operator_name;
@@ -53,6 +89,11 @@ struct request {
 	const char *reason;		/* TICK skip, ADVANCE, LEVEL */
 	int64_t seq;			/* ANNOTATE: the entry annotated */
 	const char *inject;		/* INJECT: the scenario's inject id, or NULL (ad hoc) */
+	/*
+	 * ADVANCE: when not NULL, a refusal by the decision's guards is also
+	 * filled in here (cleared first), for a face that shows it as a list.
+	 */
+	struct request_refusal *refusal;
 };
 
 /*

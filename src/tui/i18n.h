@@ -1,18 +1,10 @@
 /*
- * Console strings go through gettext: the catalogue for the officer's
- * language (po/zh_CN.po) is chosen by the locale (LANGUAGE, LC_ALL,
- * LC_MESSAGES, LANG).  N_() marks a string in a table for translation where
- * the table is defined; _() looks it up where it is shown.
+ * Console strings go through gettext like every message for people: see
+ * core/i18n.h for _() and N_().
  */
 #ifndef YINGJI_TUI_I18N_H
 #define YINGJI_TUI_I18N_H
 
-#ifdef ENABLE_NLS
-#include <libintl.h>
-#define _(s) gettext(s)
-#else
-#define _(s) (s)
-#endif
-#define N_(s) (s)
+#include "core/i18n.h"
 
 #endif

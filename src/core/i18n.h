@@ -1,0 +1,24 @@
+/*
+ * Messages for people go through gettext: the catalogue for the officer's
+ * language (po/zh_CN.po) is chosen by the locale (LANGUAGE, LC_ALL,
+ * LC_MESSAGES, LANG).  N_() marks a string in a table for translation where
+ * the table is defined; _() looks it up where it is shown.  Core may use it:
+ * libintl is no terminal, and the texts it makes (refusals, reports, the
+ * handover briefing) are read by the same officer as the console's own.
+ *
+ * What machines read (JSON keys and values, CSV, the names a command line
+ * takes) stays English whatever the locale: such text is never passed
+ * through _().
+ */
+#ifndef YINGJI_CORE_I18N_H
+#define YINGJI_CORE_I18N_H
+
+#ifdef ENABLE_NLS
+#include <libintl.h>
+#define _(s) gettext(s)
+#else
+#define _(s) (s)
+#endif
+#define N_(s) (s)
+
+#endif
