@@ -93,19 +93,19 @@ add_field(const struct playbook *pb, const struct kv *kv, const char **category,
 
 		if (find_ask(pb, kv->key)) {
 			if (!field_parse_answer(kv->value, &a))
-				return refuse(why, YJ_ERR_DATA, "%s: answer yes or no, not '%s'",
+				return refuse(why, YJ_ERR_DATA, _("%s: answer yes or no, not '%s'"),
 					      kv->key, kv->value);
 			value_set_str(answers, kv->key, a < 0 ? "" : a ? "yes" : "no");
 			return YJ_OK;
 		}
 		if (playbook_find_criterion(pb, kv->key, NULL))
-			return refuse(why, YJ_ERR_DATA, "criterion '%s' is numeric: record its facts "
-							"instead", kv->key);
+			return refuse(why, YJ_ERR_DATA, _("criterion '%s' is numeric: record its facts "
+							"instead"), kv->key);
 		hint = suggest_key(pb, kv->key);
 		if (hint)
-			return refuse(why, YJ_ERR_DATA, "unknown field '%s' (did you mean '%s'?)",
+			return refuse(why, YJ_ERR_DATA, _("unknown field '%s' (did you mean '%s'?)"),
 				      kv->key, hint);
-		return refuse(why, YJ_ERR_DATA, "unknown field '%s' (see 'yingji playbook show')",
+		return refuse(why, YJ_ERR_DATA, _("unknown field '%s' (see 'yingji playbook show')"),
 			      kv->key);
 	}
 	if (!*kv->value) {
@@ -172,11 +172,11 @@ request_open_with(const struct playbook *pb, const char *plan_hash, const char *
 	*payload = NULL;
 	if (is_blank(title)) {
 		value_free(&p);
-		return refuse(why, YJ_ERR_DATA, "the report needs a title (--title TEXT)");
+		return refuse(why, YJ_ERR_DATA, _("the report needs a title (--title TEXT)"));
 	}
 	if (!playbook_start_phase(pb)) {
 		value_free(&p);
-		return refuse(why, YJ_ERR_DATA, "the playbook has no start phase");
+		return refuse(why, YJ_ERR_DATA, _("the playbook has no start phase"));
 	}
 	value_set_str(p, "title", title);
 	value_set_str(p, "plan_id", playbook_plan(pb)->id);
@@ -207,7 +207,7 @@ static enum yj_status
 req_set(const struct incident *st, const struct request *rq, struct value *p, struct strbuf *why)
 {
 	if (!rq->n_kv)
-		return refuse(why, YJ_ERR_DATA, "nothing to record: give FIELD=VALUE");
+		return refuse(why, YJ_ERR_DATA, _("nothing to record: give FIELD=VALUE"));
 	return build_fields(st->pb, current_category(st), rq->kv, rq->n_kv, p, why);
 }
 
@@ -230,11 +230,11 @@ unknown_item(const struct incident *st, const char *id, struct strbuf *why)
 	for (size_t p = 0; p < playbook_phase_count(st->pb); p++)
 		if (item_in_phase(playbook_phase(st->pb, p), id) >= 0)
 			return refuse(why, YJ_ERR_REFUSED,
-				      "checklist item '%s' belongs to phase '%s', not to the current "
-				      "phase '%s'", id, playbook_phase(st->pb, p)->m.id, cur->m.id);
-	sb_printf(why, "phase '%s' has no checklist item '%s'", cur->m.id, id);
+				      _("checklist item '%s' belongs to phase '%s', not to the current "
+				      "phase '%s'"), id, playbook_phase(st->pb, p)->m.id, cur->m.id);
+	sb_printf(why, _("phase '%s' has no checklist item '%s'"), cur->m.id, id);
 	for (size_t k = 0; k < cur->n_items; k++)
-		sb_printf(why, "%s%s", k ? ", " : "; its items: ", cur->items[k].m.id);
+		sb_printf(why, "%s%s", k ? ", " : _("; its items: "), cur->items[k].m.id);
 	return YJ_ERR_DATA;
 }
 
@@ -250,15 +250,15 @@ req_tick(const struct incident *st, const struct request *rq, struct value *p, s
 		return unknown_item(st, rq->item ? rq->item : "", why);
 	is = &st->items[st->phase][k];
 	if (rq->tick == TICK_DO && is->status == ITEM_TICKED)
-		return refuse(why, YJ_ERR_REFUSED, "'%s' is already ticked (by %s)", rq->item,
+		return refuse(why, YJ_ERR_REFUSED, _("'%s' is already ticked (by %s)"), rq->item,
 			      is->by);
 	if (rq->tick == TICK_SKIP && is->status == ITEM_SKIPPED)
-		return refuse(why, YJ_ERR_REFUSED, "'%s' is already skipped (by %s)", rq->item,
+		return refuse(why, YJ_ERR_REFUSED, _("'%s' is already skipped (by %s)"), rq->item,
 			      is->by);
 	if (rq->tick == TICK_UNDO && is->status == ITEM_OPEN)
-		return refuse(why, YJ_ERR_REFUSED, "'%s' is not ticked; nothing to undo", rq->item);
+		return refuse(why, YJ_ERR_REFUSED, _("'%s' is not ticked; nothing to undo"), rq->item);
 	if (rq->tick == TICK_SKIP && is_blank(rq->reason))
-		return refuse(why, YJ_ERR_REFUSED, "skipping '%s' needs a reason (--reason TEXT)",
+		return refuse(why, YJ_ERR_REFUSED, _("skipping '%s' needs a reason (--reason TEXT)"),
 			      rq->item);
 	value_set_str(p, "phase", ph->m.id);
 	value_set_str(p, "item", rq->item);
@@ -301,9 +301,9 @@ pick_decision(const struct incident *st, const char *id, struct strbuf *why)
 	if (!id && n == 1)
 		return only;
 	if (id)
-		sb_printf(why, "phase '%s' has no decision '%s'; choose one of:", ph->m.id, id);
+		sb_printf(why, _("phase '%s' has no decision '%s'; choose one of:"), ph->m.id, id);
 	else
-		sb_printf(why, "phase '%s' has %zu decisions; choose one of:", ph->m.id,
+		sb_printf(why, _("phase '%s' has %zu decisions; choose one of:"), ph->m.id,
 			  ph->n_decisions);
 	for (size_t k = 0; k < ph->n_decisions; k++)
 		sb_printf(why, " %s (%s)", ph->decisions[k].m.id, ph->decisions[k].label);
@@ -506,19 +506,19 @@ req_level(const struct incident *st, const struct request *rq, struct value *p,
 	int sug = st->suggestion.level;
 
 	if (lv < 0) {
-		sb_printf(why, "unknown level '%s'; levels:", rq->level ? rq->level : "");
+		sb_printf(why, _("unknown level '%s'; levels:"), rq->level ? rq->level : "");
 		for (size_t i = 0; i < playbook_level_count(st->pb); i++)
 			sb_printf(why, " %s (%s)", playbook_level(st->pb, i)->m.id,
 				  playbook_level(st->pb, i)->name);
 		return YJ_ERR_DATA;
 	}
 	if (lv == st->level)
-		return refuse(why, YJ_ERR_REFUSED, "level %s is already the confirmed level",
+		return refuse(why, YJ_ERR_REFUSED, _("level %s is already the confirmed level"),
 			      rq->level);
 	if (lv != sug && is_blank(rq->reason))
 		return refuse(why, YJ_ERR_REFUSED,
-			      "level %s differs from the suggested level %s: give a reason "
-			      "(--reason TEXT)",
+			      _("level %s differs from the suggested level %s: give a reason "
+			      "(--reason TEXT)"),
 			      rq->level, sug >= 0 ? playbook_level(st->pb, (size_t)sug)->m.id : "(none)");
 	value_set_str(p, "level", playbook_level(st->pb, (size_t)lv)->m.id);
 	if (sug >= 0)
@@ -562,7 +562,7 @@ stepwise_blocked(const struct incident *st, int ci, struct strbuf *why)
 
 			if (!str_eq(e->to.v[k].id, id) || pi < 0 || st->contacts[pi].notified_ms)
 				continue;
-			sb_printf(why, "%s is reported level by level (%s): notify %s (%s) first",
+			sb_printf(why, _("%s is reported level by level (%s): notify %s (%s) first"),
 				  id, e->m.id, prev->m.id, prev->name);
 			return true;
 		}
@@ -579,21 +579,21 @@ req_notify(const struct incident *st, const struct request *rq, struct value *p,
 	bool ok = !rq->channel;
 
 	if (ci < 0)
-		return refuse(why, YJ_ERR_DATA, "unknown contact '%s' (see 'yingji playbook show')",
+		return refuse(why, YJ_ERR_DATA, _("unknown contact '%s' (see 'yingji playbook show')"),
 			      rq->contact ? rq->contact : "");
 	for (size_t i = 0; rq->channel && i < 4; i++)
 		ok |= str_eq(rq->channel, channels[i]);
 	if (!ok)
-		return refuse(why, YJ_ERR_DATA, "unknown channel '%s' (phone, sms, written or "
-						"verbal)", rq->channel);
+		return refuse(why, YJ_ERR_DATA, _("unknown channel '%s' (phone, sms, written or "
+						"verbal)"), rq->channel);
 	if (!rq->ack && !st->contacts[ci].notified_ms && stepwise_blocked(st, ci, why))
 		return YJ_ERR_REFUSED;
 	if (rq->ack && !st->contacts[ci].notified_ms)
-		return refuse(why, YJ_ERR_REFUSED, "%s has not been notified yet; record the "
-						   "notification first",
+		return refuse(why, YJ_ERR_REFUSED, _("%s has not been notified yet; record the "
+						   "notification first"),
 			      playbook_contact(st->pb, (size_t)ci)->name);
 	if (rq->ack && st->contacts[ci].acked_ms)
-		return refuse(why, YJ_ERR_REFUSED, "%s has already acknowledged",
+		return refuse(why, YJ_ERR_REFUSED, _("%s has already acknowledged"),
 			      playbook_contact(st->pb, (size_t)ci)->name);
 	value_set_str(p, "contact", playbook_contact(st->pb, (size_t)ci)->m.id);
 	value_set_str(p, "action", rq->ack ? "acknowledged" : "notified");
@@ -620,13 +620,13 @@ req_assign(const struct incident *st, const struct request *rq, struct value *p,
 	struct strbuf brief = STRBUF_INIT;
 
 	if (!party || !playbook_party_name(st->pb, party, NULL))
-		return refuse(why, YJ_ERR_DATA, "unknown role, unit or group '%s' (see 'yingji "
-						"playbook show')", party ? party : "");
+		return refuse(why, YJ_ERR_DATA, _("unknown role, unit or group '%s' (see 'yingji "
+						"playbook show')"), party ? party : "");
 	if (is_blank(rq->person))
-		return refuse(why, YJ_ERR_DATA, "name the person");
+		return refuse(why, YJ_ERR_DATA, _("name the person"));
 	h = incident_holder(st, party);
 	if (h && str_eq(h->person, rq->person))
-		return refuse(why, YJ_ERR_REFUSED, "%s already holds %s", rq->person,
+		return refuse(why, YJ_ERR_REFUSED, _("%s already holds %s"), rq->person,
 			      playbook_party_name(st->pb, party, NULL));
 	value_set_str(p, "party", party);
 	if (!handover) {
@@ -654,13 +654,13 @@ req_inject(const struct incident *st, const struct request *rq, struct value *p,
 	   struct strbuf *why)
 {
 	if (!st->drill)
-		return refuse(why, YJ_ERR_REFUSED, "injects belong to drills; incident %lld is real",
+		return refuse(why, YJ_ERR_REFUSED, _("injects belong to drills; incident %lld is real"),
 			      (long long)st->id);
 	if (is_blank(rq->text))
-		return refuse(why, YJ_ERR_DATA, "an inject needs a message");
+		return refuse(why, YJ_ERR_DATA, _("an inject needs a message"));
 	/* Each inject of a scenario arrives once, whoever's console delivers it first. */
 	if (rq->inject && incident_inject_seq(st, rq->inject))
-		return refuse(why, YJ_ERR_REFUSED, "inject '%s' was delivered already (entry %lld)",
+		return refuse(why, YJ_ERR_REFUSED, _("inject '%s' was delivered already (entry %lld)"),
 			      rq->inject, (long long)incident_inject_seq(st, rq->inject));
 	value_set_str(p, "message", rq->text);
 	value_set_str(p, "inject", rq->inject);
@@ -675,11 +675,11 @@ req_annotate(const struct incident *st, const struct request *rq, struct value *
 	int64_t last = st->n_entries ? st->entries[st->n_entries - 1].seq : 0;
 
 	if (rq->seq < 1 || rq->seq > last)
-		return refuse(why, YJ_ERR_DATA, "incident %lld has no entry %lld (its journal ends "
-						"at %lld)", (long long)st->id, (long long)rq->seq,
+		return refuse(why, YJ_ERR_DATA, _("incident %lld has no entry %lld (its journal ends "
+						"at %lld)"), (long long)st->id, (long long)rq->seq,
 			      (long long)last);
 	if (is_blank(rq->text))
-		return refuse(why, YJ_ERR_DATA, "the annotation is empty");
+		return refuse(why, YJ_ERR_DATA, _("the annotation is empty"));
 	value_set_int(p, "seq", rq->seq);
 	value_set_str(p, "text", rq->text);
 	return YJ_OK;
@@ -693,7 +693,7 @@ dispatch(const struct incident *st, const struct request *rq, struct value *p, s
 		return req_set(st, rq, p, why);
 	case REQ_NOTE:
 		if (is_blank(rq->text))
-			return refuse(why, YJ_ERR_DATA, "the note is empty");
+			return refuse(why, YJ_ERR_DATA, _("the note is empty"));
 		value_set_str(p, "text", rq->text);
 		return YJ_OK;
 	case REQ_TICK:
@@ -728,8 +728,8 @@ request_build(const struct incident *st, const struct request *rq, enum entry_ki
 		request_refusal_clear(rq->refusal);
 	/* Closed incidents are read-only; a reviewer's annotation is a new entry beside them. */
 	if (st->closed && rq->kind != REQ_ANNOTATE)
-		return refuse(why, YJ_ERR_REFUSED, "incident %lld is closed; a closed incident is "
-						   "read-only (reviewers may annotate it)",
+		return refuse(why, YJ_ERR_REFUSED, _("incident %lld is closed; a closed incident is "
+						   "read-only (reviewers may annotate it)"),
 			      (long long)st->id);
 	p = value_obj();
 	rc = dispatch(st, rq, p, why);

@@ -416,7 +416,7 @@ copy_timeline(struct builder *b)
 		const struct entry *e = &st->entries[i];
 		struct strbuf line = STRBUF_INIT;
 
-		report_entry_line(st->pb, e, &line);
+		report_entry_summary(st->pb, e, &line);
 		s->timeline[i] = (struct score_line){e->seq, e->ts_ms, dup(b, e->operator_name),
 						     entry_kind_name(e->kind),
 						     dup(b, sb_str(&line))};
