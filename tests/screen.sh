@@ -19,13 +19,17 @@
 
 builddir=$(cd "$(dirname "$YINGJI")/.." && pwd)
 
-# The Chinese catalogue, where gettext finds it without installing.
+# The Chinese catalogue, where gettext finds it without installing: compiled
+# from po/zh_CN.po as it is now (po/'s make rebuilds zh_CN.gmo only when the
+# sources' strings change, not when a translation does), else the built one.
 mo=""
 for d in "$builddir/po" "$top_srcdir/po"; do
 	[ -f "$d/zh_CN.gmo" ] && { mo="$d/zh_CN.gmo"; break; }
 done
-if [ -n "$mo" ]; then
-	mkdir -p "$T_TMP/locale/zh_CN/LC_MESSAGES"
+mkdir -p "$T_TMP/locale/zh_CN/LC_MESSAGES"
+if ! { command -v msgfmt >/dev/null 2>&1 &&
+	msgfmt -o "$T_TMP/locale/zh_CN/LC_MESSAGES/yingji.mo" "$top_srcdir/po/zh_CN.po"; } &&
+	[ -n "$mo" ]; then
 	cp "$mo" "$T_TMP/locale/zh_CN/LC_MESSAGES/yingji.mo"
 fi
 

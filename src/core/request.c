@@ -407,29 +407,33 @@ check_by(const struct incident *st, const struct pb_decision *dc, const char *op
 	sb_free(&who);
 }
 
-/* A decision meant for some levels only (e.g. 重大 → 直接报领导小组办公室). */
+/*
+ * A decision meant for some levels only (e.g. 重大 → 直接报领导小组办公室): its
+ * id is the levels' ids, its label their names.
+ */
 static void
 check_levels(const struct incident *st, const struct pb_decision *dc, struct request_refusal *r)
 {
-	struct strbuf list = STRBUF_INIT;
+	struct strbuf ids = STRBUF_INIT, names = STRBUF_INIT;
 	const char *cur = st->level >= 0 ? playbook_level(st->pb, (size_t)st->level)->m.id : NULL;
 
-	if (!dc->levels.n)
+	if (!dc->levels.n || applies_at_level(st, dc))
 		return;
 	for (size_t i = 0; i < dc->levels.n; i++) {
-		if (str_eq(dc->levels.v[i].id, cur)) {
-			sb_free(&list);
-			return;
-		}
-		sb_printf(&list, "%s%s", i ? ", " : "", dc->levels.v[i].id);
+		int lv = playbook_level_index(st->pb, dc->levels.v[i].id);
+
+		sb_printf(&ids, "%s%s", i ? ", " : "", dc->levels.v[i].id);
+		sb_printf(&names, "%s%s", i ? _(", ") : "",
+			  lv >= 0 ? playbook_level(st->pb, (size_t)lv)->name : dc->levels.v[i].id);
 	}
 	if (cur)
-		gap(r, GAP_LEVEL_FIT, NULL, NULL,
-		    _("it applies at level %s, and the confirmed level is %s"), sb_str(&list), cur);
+		gap(r, GAP_LEVEL_FIT, sb_str(&ids), sb_str(&names),
+		    _("it applies at level %s, and the confirmed level is %s"), sb_str(&ids), cur);
 	else
-		gap(r, GAP_LEVEL_FIT, NULL, NULL, _("it applies at level %s, and no level is confirmed"),
-		    sb_str(&list));
-	sb_free(&list);
+		gap(r, GAP_LEVEL_FIT, sb_str(&ids), sb_str(&names),
+		    _("it applies at level %s, and no level is confirmed"), sb_str(&ids));
+	sb_free(&ids);
+	sb_free(&names);
 }
 
 /* An incident is not closed while contacts its level calls for were never notified. */

@@ -43,7 +43,7 @@ enum request_gap_kind {
 	GAP_FIELD,	/* a field the phase asks for: id and name */
 	GAP_ITEM,	/* a required checklist item of the phase: id and text */
 	GAP_LEVEL,	/* the phase asks for a confirmed level */
-	GAP_LEVEL_FIT,	/* the decision is for other levels than the confirmed one */
+	GAP_LEVEL_FIT,	/* the decision is for other levels: their ids and names */
 	GAP_CONTACT,	/* a contact the level calls for, not notified: id and name */
 	GAP_REASON,	/* the decision asks for a reason: the decision's id and label */
 	GAP_PARTY,	/* only some may take it: the first such party's id and name */
@@ -51,8 +51,8 @@ enum request_gap_kind {
 
 struct request_gap {
 	enum request_gap_kind kind;
-	char *id;	/* the playbook's id of what is missing (NULL for a level) */
-	char *label;	/* the playbook's words for it (NULL for a level) */
+	char *id;	/* the playbook's id of what is missing (NULL: GAP_LEVEL) */
+	char *label;	/* the playbook's words for it (NULL: GAP_LEVEL) */
 	char *text;	/* the one line that says what is missing, in the locale's words */
 };
 

@@ -376,7 +376,7 @@ START_TEST(test_refusal_lists_fields_items_levels_contacts)
 	must(&f, id, (struct request){.kind = REQ_ADVANCE});
 	refused(&f, id, "major", &r);
 	ck_assert_uint_eq(r.n, 4);
-	gap_is(&r, 0, GAP_LEVEL_FIT, NULL, NULL,
+	gap_is(&r, 0, GAP_LEVEL_FIT, "major", "重大信息安全事件",
 	       "it applies at level major, and no level is confirmed");
 	ck_assert_int_eq(r.gaps[1].kind, GAP_ITEM);
 	ck_assert_str_eq(r.gaps[2].id, "route");
@@ -386,7 +386,7 @@ START_TEST(test_refusal_lists_fields_items_levels_contacts)
 	must(&f, id, (struct request){.kind = REQ_LEVEL, .level = "general"});
 	refused(&f, id, "major", &r);
 	ck_assert_uint_eq(r.n, 1);
-	gap_is(&r, 0, GAP_LEVEL_FIT, NULL, NULL,
+	gap_is(&r, 0, GAP_LEVEL_FIT, "major", "重大信息安全事件",
 	       "it applies at level major, and the confirmed level is general");
 	must(&f, id, (struct request){.kind = REQ_ADVANCE, .decision = "general"});
 	must(&f, id, (struct request){.kind = REQ_SET, .kv = &handling, .n_kv = 1});

@@ -128,6 +128,8 @@ gap_line(struct app *a, const struct request_gap *g, struct line *l)
 		line_addf(l, STYLE_NORMAL, _("notify: %s"), g->label);
 		break;
 	case GAP_LEVEL_FIT:
+		line_addf(l, STYLE_NORMAL, _("only at level %s: confirm the level"), g->label);
+		break;
 	case GAP_PARTY:
 		line_add(l, STYLE_NORMAL, g->text);
 		break;
