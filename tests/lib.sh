@@ -36,6 +36,14 @@ expect_match() {
 	if printf '%s' "$2" | grep -Eq -- "$3"; then pass "$1"; else fail "$1: no match for /$3/" "in: $2"; fi
 }
 
+# zh_catalogue: the Chinese catalogue compiled from po/zh_CN.po as it is now
+# into $T_TMP/locale, where YINGJI_LOCALEDIR=$T_TMP/locale finds it without
+# installing; false when msgfmt (gettext) is missing.
+zh_catalogue() {
+	mkdir -p "$T_TMP/locale/zh_CN/LC_MESSAGES" && command -v msgfmt >/dev/null 2>&1 &&
+		msgfmt -o "$T_TMP/locale/zh_CN/LC_MESSAGES/yingji.mo" "$top_srcdir/po/zh_CN.po"
+}
+
 finish() {
 	printf '%d passed, %d failed\n' "$T_PASS" "$T_FAIL"
 	[ "$T_FAIL" -eq 0 ] && [ "$T_PASS" -gt 0 ]

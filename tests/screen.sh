@@ -26,10 +26,7 @@ mo=""
 for d in "$builddir/po" "$top_srcdir/po"; do
 	[ -f "$d/zh_CN.gmo" ] && { mo="$d/zh_CN.gmo"; break; }
 done
-mkdir -p "$T_TMP/locale/zh_CN/LC_MESSAGES"
-if ! { command -v msgfmt >/dev/null 2>&1 &&
-	msgfmt -o "$T_TMP/locale/zh_CN/LC_MESSAGES/yingji.mo" "$top_srcdir/po/zh_CN.po"; } &&
-	[ -n "$mo" ]; then
+if ! zh_catalogue && [ -n "$mo" ]; then
 	cp "$mo" "$T_TMP/locale/zh_CN/LC_MESSAGES/yingji.mo"
 fi
 

@@ -331,7 +331,7 @@ request_refusal_text(const struct request_refusal *r, struct strbuf *out)
 {
 	sb_printf(out, _("cannot take '%s' (%s): "), r->decision, r->decision_label);
 	for (size_t i = 0; i < r->n; i++)
-		sb_printf(out, "%s%s", i ? "; " : "", r->gaps[i].text);
+		sb_printf(out, "%s%s", i ? _("; ") : "", r->gaps[i].text);
 }
 
 /* One more thing missing; `fmt` makes its line. */
