@@ -46,6 +46,13 @@ else
 fi
 expect_eq "one line" "$(printf '%s\n' "$ERR" | wc -l)" "1"
 
+# LANG=zh_CN.UTF-8 speaks Chinese too, installed or not (then under C.UTF-8).
+OUT=$(env -u LC_ALL -u LANGUAGE LANG=zh_CN.UTF-8 YINGJI_LOCALEDIR="$T_TMP/locale" \
+	"$YINGJI" advance $id 2>&1)
+expect_match "LANG=zh_CN.UTF-8: Chinese" "$OUT" "^yingji: 尚不能作出决定“submitted”"
+OUT=$(env -u LC_ALL -u LANGUAGE LANG=C YINGJI_LOCALEDIR="$T_TMP/locale" "$YINGJI" advance $id 2>&1)
+expect_match "LANG=C: English" "$OUT" "^yingji: cannot take 'submitted'"
+
 zh set $id affected_people=abc
 expect_rc "Chinese value error" 65
 expect_eq "value error in Chinese" "$ERR" "yingji: affected_people 应为整数，而不是“abc”"
