@@ -98,6 +98,26 @@ expect_rc "handover in Chinese" 0
 expect_match "the briefing in Chinese" "$OUT" "^交接简报 — 事件 $id：市政府门户网站被篡改"
 expect_match "the briefing's actions" "$OUT" "已采取的行动"
 
+# A drill's score: in Chinese for people, the same JSON for machines.
+export YINGJI_NOW="2026-11-22 09:00"
+run drill start "$top_srcdir/data/drills/lucheng-portal-deface.yaml"
+d=$OUT
+export YINGJI_NOW="2026-11-22 09:04"
+run tick $d report-office
+same "drill score json" drill score $d --format json
+zh drill score $d
+expect_match "score heading in Chinese" "$OUT" "^演练评分 — 事件 $d \[演练\]："
+expect_match "score total in Chinese" "$OUT" "^得分：[0-9]+ 项检查通过 [0-9]+ 项$"
+expect_match "score checks in Chinese" "$OUT" "^  通过  时限 report-30m: "
+expect_match "score timeline in the plan's words" "$OUT" "已勾选：在30分钟内要把事件有关信息立即报告市指挥部办公室"
+if printf '%s' "$OUT" | grep -Eq 'passed|checks|deadline|ticked|scenario:|journal head'; then
+	fail "no English words in the Chinese score" "$OUT"
+else
+	pass "no English words in the Chinese score"
+fi
+run drill score $d
+expect_match "the English score is unchanged" "$OUT" "^Score: [0-9]+ of [0-9]+ checks passed$"
+
 # Diagnostics keep their FILE:LINE:COL: form.
 printf 'format: 1\nplan:\n  id: x\n' >"$T_TMP/bad.yaml"
 run playbook check "$T_TMP/bad.yaml"

@@ -21,4 +21,18 @@
 #endif
 #define N_(s) (s)
 
+#include <stdbool.h>
+
+/*
+ * A text that both faces make, people's in the locale's words and machines'
+ * in English: msgid marked with N_() where it is written.
+ */
+static inline const char *i18n_say(bool human, const char *msgid) __attribute__((format_arg(2)));
+
+static inline const char *
+i18n_say(bool human, const char *msgid)
+{
+	return human ? _(msgid) : msgid;
+}
+
 #endif

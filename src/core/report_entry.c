@@ -75,15 +75,7 @@ contact_name(const struct playbook *pb, const char *id)
 	return c ? c->name : id;
 }
 
-/* The words of an entry's line: the locale's for people, English for machines. */
-static const char *say(bool human, const char *msgid) __attribute__((format_arg(2)));
-
-static const char *
-say(bool human, const char *msgid)
-{
-	return human ? _(msgid) : msgid;
-}
-
+/* The words of an entry's line: the locale's for people (i18n_say), English for machines. */
 static void
 entry_line(const struct playbook *pb, const struct entry *e, bool human, struct strbuf *out)
 {
@@ -94,12 +86,12 @@ entry_line(const struct playbook *pb, const struct entry *e, bool human, struct 
 	switch (e->kind) {
 	case ENTRY_OPEN:
 		/* A drill is marked wherever its entries are shown, CSV timelines included. */
-		sb_printf(&line, say(human, N_("report taken%s: %s")),
-		    value_as_bool(value_get(p, "drill"), false) ? say(human, N_(" [DRILL]")) : "",
+		sb_printf(&line, i18n_say(human, N_("report taken%s: %s")),
+		    value_as_bool(value_get(p, "drill"), false) ? i18n_say(human, N_(" [DRILL]")) : "",
 		    value_get_str(p, "title"));
 		break;
 	case ENTRY_SET:
-		sb_printf(&line, "%s", say(human, N_("recorded")));
+		sb_printf(&line, "%s", i18n_say(human, N_("recorded")));
 		for (size_t i = 0; i < value_len(value_get(p, "fields")); i++)
 			sb_printf(&line, "%s %s=%s", i ? "," : "",
 			    human ? field_name(pb, value_key_at(value_get(p, "fields"), i))
@@ -111,13 +103,13 @@ entry_line(const struct playbook *pb, const struct entry *e, bool human, struct 
 			    value_as_str(value_at(value_get(p, "answers"), i), ""));
 		break;
 	case ENTRY_NOTE:
-		sb_printf(&line, say(human, N_("note: %s")), value_get_str(p, "text"));
+		sb_printf(&line, i18n_say(human, N_("note: %s")), value_get_str(p, "text"));
 		break;
 	case ENTRY_TICK:
 		s = value_get_str(p, "action");
-		sb_printf(&line, str_eq(s, "tick")   ? say(human, N_("ticked %s"))
-			 : str_eq(s, "skip") ? say(human, N_("skipped %s"))
-					     : say(human, N_("unticked %s")),
+		sb_printf(&line, str_eq(s, "tick")   ? i18n_say(human, N_("ticked %s"))
+			 : str_eq(s, "skip") ? i18n_say(human, N_("skipped %s"))
+					     : i18n_say(human, N_("unticked %s")),
 		    human ? item_text(pb, p) : value_get_str(p, "item"));
 		if (value_get_str(p, "reason"))
 			sb_printf(&line, ": %s", value_get_str(p, "reason"));
@@ -134,9 +126,9 @@ entry_line(const struct playbook *pb, const struct entry *e, bool human, struct 
 			sb_printf(&line, " (%s)", value_get_str(p, "reason"));
 		break;
 	case ENTRY_LEVEL:
-		sb_printf(&line, say(human, N_("level %s confirmed")), value_get_str(p, "level"));
+		sb_printf(&line, i18n_say(human, N_("level %s confirmed")), value_get_str(p, "level"));
 		if (value_get_str(p, "previous"))
-			sb_printf(&line, say(human, N_(" (was %s)")), value_get_str(p, "previous"));
+			sb_printf(&line, i18n_say(human, N_(" (was %s)")), value_get_str(p, "previous"));
 		if (value_get_str(p, "reason"))
 			sb_printf(&line, ": %s", value_get_str(p, "reason"));
 		break;
@@ -150,25 +142,25 @@ entry_line(const struct playbook *pb, const struct entry *e, bool human, struct 
 		else
 			sb_printf(&line, "%s %s", value_get_str(p, "action"), value_get_str(p, "contact"));
 		if (s)
-			sb_printf(&line, say(human, N_(" by %s")), human ? report_channel_name(s) : s);
+			sb_printf(&line, i18n_say(human, N_(" by %s")), human ? report_channel_name(s) : s);
 		break;
 	case ENTRY_ASSIGN:
-		sb_printf(&line, say(human, N_("%s holds %s")), value_get_str(p, "person"),
+		sb_printf(&line, i18n_say(human, N_("%s holds %s")), value_get_str(p, "person"),
 		    party(pb, value_get_str(p, "party")));
 		break;
 	case ENTRY_HANDOVER:
-		sb_printf(&line, say(human, N_("handover of %s: %s → %s")),
+		sb_printf(&line, i18n_say(human, N_("handover of %s: %s → %s")),
 		    party(pb, value_get_str(p, "party")), value_get_str(p, "from"),
 		    value_get_str(p, "to"));
 		break;
 	case ENTRY_INJECT:
-		sb_printf(&line, say(human, N_("inject: %s")), value_get_str(p, "message"));
+		sb_printf(&line, i18n_say(human, N_("inject: %s")), value_get_str(p, "message"));
 		for (size_t i = 0; i < value_len(value_get(p, "fields")); i++)
 			sb_printf(&line, "%s %s=%s", i ? "," : ";", value_key_at(value_get(p, "fields"), i),
 			    value_as_str(value_at(value_get(p, "fields"), i), ""));
 		break;
 	case ENTRY_ANNOTATE:
-		sb_printf(&line, say(human, N_("annotation on entry %lld: %s")),
+		sb_printf(&line, i18n_say(human, N_("annotation on entry %lld: %s")),
 		    (long long)value_as_int(value_get(p, "seq"), 0), value_get_str(p, "text"));
 		break;
 	case ENTRY_KIND_COUNT:
