@@ -1,8 +1,10 @@
 /*
  * Requests: what an officer asks to record, turned into the journal entry to
  * append, or refused with a one-line reason that names exactly what is
- * missing.  The CLI and the console both go through here (via the engine):
- * nothing is implemented twice.  Pure: the caller supplies the state and time.
+ * missing; a decision's guards also give it as a list (struct
+ * request_refusal), which the console shows and goes to thing by thing.
+ * The CLI and the console both go through here (via the engine): nothing is
+ * implemented twice.  Pure: the caller supplies the state and time.
  */
 #ifndef YINGJI_CORE_REQUEST_H
 #define YINGJI_CORE_REQUEST_H
@@ -100,7 +102,9 @@ struct request {
  * The entry for a request on an open incident.  On YJ_OK, *kind and *payload
  * (owned by the caller) describe the entry to append.  Otherwise *payload is
  * NULL and `why` holds one line: YJ_ERR_DATA for a bad value or an unknown
- * name, YJ_ERR_REFUSED when the plan does not allow it now.
+ * name, YJ_ERR_REFUSED when the plan does not allow it now.  rq->refusal, when
+ * set, is cleared first and, when a decision's guards refuse, holds the list
+ * `why` was made from (request_refusal_text()).
  */
 enum yj_status request_build(const struct incident *st, const struct request *rq,
 			     enum entry_kind *kind, struct value **payload, struct strbuf *why);
