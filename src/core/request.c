@@ -398,7 +398,8 @@ check_by(const struct incident *st, const struct pb_decision *dc, const char *op
 			sb_free(&who);
 			return;
 		}
-		sb_printf(&who, "%s%s (%s)", i ? _(" or ") : "", name ? name : dc->by.v[i].id,
+		/* TRANSLATORS: " or " or nothing, a role, and who holds it. */
+		sb_printf(&who, _("%s%s (%s)"), i ? _(" or ") : "", name ? name : dc->by.v[i].id,
 			  h ? h->person : _("not assigned"));
 	}
 	first = playbook_party_name(st->pb, dc->by.v[0].id, NULL);
