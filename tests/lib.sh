@@ -41,19 +41,12 @@ expect_match() {
 	if printf '%s' "$2" | grep -Eq -- "$3"; then pass "$1"; else fail "$1: no match for /$3/" "in: $2"; fi
 }
 
-# zh_catalogue: put the built Chinese catalogue where gettext finds it without
-# installing (YINGJI_LOCALEDIR="$T_TMP/locale"); false when it is not built.
+# zh_catalogue: the Chinese catalogue compiled from po/zh_CN.po as it is now
+# into $T_TMP/locale, where YINGJI_LOCALEDIR=$T_TMP/locale finds it without
+# installing; false when msgfmt (gettext) is missing.
 zh_catalogue() {
-	local builddir d
-	builddir=$(cd "$(dirname "$YINGJI")/.." && pwd)
-	for d in "$builddir/po" "$top_srcdir/po"; do
-		if [ -f "$d/zh_CN.gmo" ]; then
-			mkdir -p "$T_TMP/locale/zh_CN/LC_MESSAGES"
-			cp "$d/zh_CN.gmo" "$T_TMP/locale/zh_CN/LC_MESSAGES/yingji.mo"
-			return 0
-		fi
-	done
-	return 1
+	mkdir -p "$T_TMP/locale/zh_CN/LC_MESSAGES" && command -v msgfmt >/dev/null 2>&1 &&
+		msgfmt -o "$T_TMP/locale/zh_CN/LC_MESSAGES/yingji.mo" "$top_srcdir/po/zh_CN.po"
 }
 
 finish() {

@@ -1,8 +1,9 @@
 #!/bin/bash
-# The console's message catalogues: every file with console strings is listed
-# in po/POTFILES.in, and every string in them has a checked Chinese
-# translation in po/zh_CN.po (format directives matching), so the console
-# under zh_CN shows no English of its own.
+# The message catalogues: every file with strings for people (the console's,
+# and core's refusals, reports and briefing) is listed in po/POTFILES.in, and
+# every string in them has a checked Chinese translation in po/zh_CN.po
+# (format directives matching), so the console under zh_CN shows no English
+# of its own.
 . "$top_srcdir/tests/lib.sh"
 cd "$top_srcdir" || exit 1
 
@@ -17,7 +18,7 @@ done
 listed=$(grep -v '^#' po/POTFILES.in | sort)
 marked=$(grep -lE '(^|[^A-Za-z0-9_])N?_\("' src/tui/*.[ch] src/tui/*/*.[ch] src/core/*.[ch] | sort)
 unlisted=$(comm -13 <(printf '%s\n' "$listed") <(printf '%s\n' "$marked"))
-expect_eq "every file with console strings is in po/POTFILES.in" "$unlisted" ""
+expect_eq "every file with strings for people is in po/POTFILES.in" "$unlisted" ""
 
 # shellcheck disable=SC2086
 if xgettext --keyword=_ --keyword=N_ --from-code=UTF-8 --language=C -o "$T_TMP/yingji.pot" \

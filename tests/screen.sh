@@ -19,8 +19,45 @@
 # writing a new test, after reading every screen of it.
 . "$top_srcdir/tests/lib.sh"
 
-# The Chinese catalogue, where gettext finds it without installing.
-zh_catalogue || true
+builddir=$(cd "$(dirname "$YINGJI")/.." && pwd)
+
+# The Chinese catalogue, where gettext finds it without installing: compiled
+# from po/zh_CN.po as it is now (po/'s make rebuilds zh_CN.gmo only when the
+# sources' strings change, not when a translation does), else the built one.
+mo=""
+for d in "$builddir/po" "$top_srcdir/po"; do
+	[ -f "$d/zh_CN.gmo" ] && { mo="$d/zh_CN.gmo"; break; }
+done
+if ! zh_catalogue && [ -n "$mo" ]; then
+	cp "$mo" "$T_TMP/locale/zh_CN/LC_MESSAGES/yingji.mo"
+fi
+
+# Every row of every screen in a transcript fits the screen's width (80, or
+# the last :resize), counted in display columns: a double-width character cut
+# in half or drawn over the edge would show as a row one column too wide, and
+# a broken one as U+FFFD.
+check_widths() {
+	local name=$1 actual=$2 width=$3 f w cols over=""
+
+	rm -f "$T_TMP/$name/screen."*
+	awk -v pre="$T_TMP/$name/screen." -v w="$width" '
+		/^:resize / { split($2, s, "x"); w = s[1] }
+		/^:screen/ { n++; f = pre n "." w; printf "" > f; inb = 1; next }
+		/^:end/ { if (inb) close(f); inb = 0; next }
+		inb { print > f }' "$actual"
+	for f in "$T_TMP/$name/screen."*; do
+		[ -f "$f" ] || continue
+		w=${f##*.}
+		cols=$(wc -L <"$f")
+		[ "$cols" -le "$w" ] || over+="screen ${f#*screen.}: $cols columns; "
+		grep -q $'\xef\xbf\xbd' "$f" && over+="screen ${f#*screen.}: U+FFFD; "
+	done
+	if [ -z "$over" ]; then
+		pass "$name: every row of every screen fits its width"
+	else
+		fail "$name: a row does not fit the screen" "$over"
+	fi
+}
 
 run_test() {
 	local file=$1 name dir line rc grind=""
@@ -55,6 +92,7 @@ run_test() {
 	if [ -n "${YJ_UPDATE_SCREENS:-}" ]; then
 		cp "$dir/actual" "$file"
 	fi
+	check_widths "$name" "$dir/actual" "$(printf '%s\n' "${envs[@]}" | sed -n 's/^YINGJI_SCREEN=\([0-9]*\)x.*/\1/p' | tail -1)"
 	if diff -u "$file" "$dir/actual" >"$dir/diff"; then
 		pass "$name: every screen as expected"
 	else

@@ -100,7 +100,7 @@ expect_match "deadline report-city-30m met" "$txt" "PASS  deadline report-city-3
 expect_match "limit learn-15m met" "$txt" "PASS  limit learn-15m"
 expect_match "limit close-25m met" "$txt" "PASS  limit close-25m"
 expect_match "the expected phase reached" "$txt" "PASS  phase false-alarm"
-expect_match "the timeline ends with the false alarm" "$txt" "false-alarm: triage →"
+expect_match "the timeline ends with the false alarm" "$txt" "信息处置 → 误报结案"
 json=$(cat "$dir/drill-1-score.json")
 expect_eq "json: the same score" "$(printf '%s' "$json" | jq -r .summary)" "5 of 5 checks passed"
 expect_eq "json: each check" "$(printf '%s' "$json" | jq -r '[.checks[] | "\(.kind):\(.id)=\(.verdict)"] | join(" ")')" \

@@ -171,6 +171,50 @@ find_command(const char *name)
 	return NULL;
 }
 
+/* The locale variable that names the language of messages, as setlocale() reads them. */
+static const char *
+messages_locale(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v && *v)
+			return v;
+	}
+	return NULL;
+}
+
+/*
+ * The environment's locale.  One the system does not have (LANG=zh_CN.UTF-8
+ * on a host without it, as minimal containers are) would leave everything in
+ * the C locale, in English: keep its language for messages (as LANGUAGE, so
+ * gettext still finds the catalogue) and C.UTF-8 for characters.
+ */
+static void
+init_locale(void)
+{
+	const char *want;
+	char lang[32];
+	size_t n;
+
+	if (setlocale(LC_ALL, ""))
+		return;
+	if (!setlocale(LC_ALL, "C.UTF-8"))
+		setlocale(LC_ALL, "C");
+	want = messages_locale();
+	if (!want || getenv("LANGUAGE"))
+		return;
+	n = strcspn(want, ".@");
+	if (!n || n >= sizeof(lang))
+		return;
+	memcpy(lang, want, n);
+	lang[n] = '\0';
+	if (strcmp(lang, "C") != 0 && strcmp(lang, "POSIX") != 0)
+		setenv("LANGUAGE", lang, 0);
+}
+
 /* The console speaks the officer's language (po/); YINGJI_LOCALEDIR points
  * at catalogues that are not installed yet (the test suite's). */
 static void
@@ -253,7 +297,7 @@ main(int argc, char **argv)
 	const struct cli_command *cmd;
 	int rc;
 
-	setlocale(LC_ALL, "");
+	init_locale();
 	/* Numbers in files, commands and JSON are written with a decimal point everywhere. */
 	setlocale(LC_NUMERIC, "C");
 	init_messages();

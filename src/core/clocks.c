@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "core/incident_impl.h"
+#include "core/i18n.h"
 #include "util/str.h"
 #include "util/strbuf.h"
 #include "util/timefmt.h"
@@ -23,7 +24,9 @@
 const char *
 clock_status_name(enum clock_status s)
 {
-	static const char *const names[] = {"pending", "running", "met", "met-late", "missed"};
+	/* Names machines read; people read them through _() (core/i18n.h). */
+	static const char *const names[] = {N_("pending"), N_("running"), N_("met"),
+					    N_("met-late"), N_("missed")};
 
 	return (size_t)s < 5 ? names[s] : "?";
 }

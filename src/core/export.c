@@ -10,6 +10,7 @@
 #include "core/bulletin.h"
 #include "core/export_impl.h"
 #include "core/field.h"
+#include "core/i18n.h"
 #include "core/report.h"
 #include "util/str.h"
 #include "util/strbuf.h"
@@ -200,18 +201,24 @@ review_text(const struct incident *st, bool md, struct strbuf *out)
 	const struct value *v;
 	char t[32];
 
-	sb_append(out, md ? "\n## 总结评估\n\n| item | content |\n|---|---|\n" : "\n总结评估\n");
+	if (md)
+		sb_printf(out, "\n## 总结评估\n\n%s\n|---|---|\n", _("| item | content |"));
+	else
+		sb_append(out, "\n总结评估\n");
 	v = value_get(r, "fields");
 	for (size_t i = 0; i < value_len(v); i++) {
 		sb_append(out, md ? "| " : "  ");
 		clean(out, value_get_str(value_at(v, i), "name"), md);
 		sb_append(out, md ? " | " : ": ");
 		clean(out, value_get_str(value_at(v, i), "value") ? value_get_str(value_at(v, i), "value")
-							    : "(not recorded)", md);
+							    : _("(not recorded)"), md);
 		sb_append(out, md ? " |\n" : "\n");
 	}
-	sb_append(out, md ? "\n## 时限执行情况\n\n| deadline | status | due | met |\n|---|---|---|---|\n"
-			  : "\n时限执行情况\n");
+	if (md)
+		sb_printf(out, "\n## 时限执行情况\n\n%s\n|---|---|---|---|\n",
+			  _("| deadline | status | due | met |"));
+	else
+		sb_append(out, "\n时限执行情况\n");
 	for (size_t i = 0; i < st->n_clocks; i++) {
 		const struct clock_state *c = &st->clocks[i];
 		char due[32] = "-", met[32] = "-";
@@ -222,8 +229,8 @@ review_text(const struct incident *st, bool md, struct strbuf *out)
 			time_format_local(c->met_ms, met, sizeof(met));
 		sb_append(out, md ? "| " : "  ");
 		clean(out, clock_text(c), md);
-		sb_printf(out, md ? " | %s | %s | %s |\n" : "\n      %s; due %s; met %s\n",
-			  clock_status_name(c->status), due, met);
+		sb_printf(out, md ? " | %s | %s | %s |\n" : _("\n      %s; due %s; met %s\n"),
+			  _(clock_status_name(c->status)), due, met);
 	}
 	sb_append(out, md ? "\n## 级别变化\n\n" : "\n级别变化\n");
 	for (size_t i = 0; i < st->n_level_changes; i++) {
@@ -245,15 +252,15 @@ review_text(const struct incident *st, bool md, struct strbuf *out)
 	for (size_t i = 0; i < value_len(v); i++) {
 		const struct value *a = value_at(v, i);
 
-		sb_printf(out, md ? "- entry %lld: " : "  entry %lld: ",
-			  (long long)value_as_int(value_get(a, "on"), 0));
+		sb_append(out, md ? "- " : "  ");
+		sb_printf(out, _("entry %lld: "), (long long)value_as_int(value_get(a, "on"), 0));
 		clean(out, value_get_str(a, "text"), md);
 		sb_append(out, " — ");
 		clean(out, value_get_str(a, "by"), md);
 		sb_append(out, "\n");
 	}
 	if (!value_len(v))
-		sb_append(out, md ? "- none\n" : "  none\n");
+		sb_printf(out, "%s%s\n", md ? "- " : "  ", _("none"));
 	value_free(&r);
 }
 
@@ -270,7 +277,7 @@ timeline_value(const struct incident *st)
 		struct value *o = value_push(arr, value_obj());
 		struct strbuf line = STRBUF_INIT;
 
-		report_entry_line(st->pb, e, &line);
+		report_entry_summary(st->pb, e, &line);
 		value_set_int(o, "seq", e->seq);
 		time_format_iso(e->ts_ms, t, sizeof(t));
 		value_set_str(o, "at", t);
@@ -330,7 +337,7 @@ timeline_text(const struct incident *st, bool md, struct strbuf *out)
 	char t[32];
 
 	if (md)
-		sb_append(out, "| # | time | operator | what |\n|---|---|---|---|\n");
+		sb_printf(out, "%s\n|---|---|---|---|\n", _("| # | time | operator | what |"));
 	for (size_t i = 0; i < st->n_entries; i++) {
 		const struct entry *e = &st->entries[i];
 		struct strbuf line = STRBUF_INIT;
@@ -358,7 +365,7 @@ static void
 content_text(const struct incident *st, bool md, struct strbuf *out)
 {
 	if (md)
-		sb_append(out, "| item | content |\n|---|---|\n");
+		sb_printf(out, "%s\n|---|---|\n", _("| item | content |"));
 	for (size_t i = 0; i < playbook_field_count(st->pb); i++) {
 		const struct pb_field *f = playbook_field(st->pb, i);
 		struct strbuf disp = STRBUF_INIT;
@@ -369,7 +376,7 @@ content_text(const struct incident *st, bool md, struct strbuf *out)
 		sb_append(out, md ? "| " : "  ");
 		clean(out, f->name, md);
 		sb_append(out, md ? " | " : ": ");
-		clean(out, st->fields[i].set ? sb_str(&disp) : "(not recorded)", md);
+		clean(out, st->fields[i].set ? sb_str(&disp) : _("(not recorded)"), md);
 		sb_append(out, md ? " |\n" : "\n");
 		sb_free(&disp);
 	}
@@ -384,19 +391,19 @@ header_text(const struct incident *st, enum report_kind kind, bool md, struct st
 	sb_append(out, md ? "# " : "");
 	clean(out, kind == REPORT_INCIDENT ? "事件报告" : kind == REPORT_REVIEW ? "事件总结评估报告"
 							  : "事件时间线", md);
-	sb_printf(out, " — %s %lld%s: ", "incident", (long long)st->id, st->drill ? " [DRILL]" : "");
+	sb_printf(out, _(" — incident %lld%s: "), (long long)st->id, st->drill ? _(" [DRILL]") : "");
 	clean(out, st->title, md);
 	sb_append(out, md ? "\n\n" : "\n\n");
-	sb_append(out, md ? "- plan: " : "plan:   ");
+	sb_append(out, md ? _("- plan: ") : _("plan:   "));
 	clean(out, playbook_plan(st->pb)->title, md);
 	time_format_local(st->opened_ms, t, sizeof(t));
-	sb_printf(out, md ? "\n- opened: %s by " : "\nopened: %s by ", t);
+	sb_printf(out, md ? _("\n- opened: %s by ") : _("\nopened: %s by "), t);
 	clean(out, st->opened_by, md);
-	sb_append(out, md ? "\n- phase: " : "\nphase:  ");
+	sb_append(out, md ? _("\n- phase: ") : _("\nphase:  "));
 	clean(out, ph ? ph->title : "-", md);
-	sb_append(out, st->closed ? " (closed)" : "");
-	sb_append(out, md ? "\n- level: " : "\nlevel:  ");
-	clean(out, st->level >= 0 ? level_text(st) : "not confirmed", md);
+	sb_append(out, st->closed ? _(" (closed)") : "");
+	sb_append(out, md ? _("\n- level: ") : _("\nlevel:  "));
+	clean(out, st->level >= 0 ? level_text(st) : _("not confirmed"), md);
 	sb_append(out, "\n");
 }
 
@@ -415,7 +422,7 @@ export_text(const struct incident *st, enum report_kind kind, bool md, struct st
 	sb_append(out, md ? "\n## 时间线\n\n" : "\n时间线\n");
 	timeline_text(st, md, out);
 	head_pin(st, pin, sizeof(pin));
-	sb_printf(out, md ? "\n---\njournal head `%s`\n" : "\njournal head %s\n", pin);
+	sb_printf(out, md ? _("\n---\njournal head `%s`\n") : _("\njournal head %s\n"), pin);
 }
 
 /* ---- CSV ---- */
@@ -506,7 +513,7 @@ export_csv(const struct incident *st, enum report_kind kind, struct strbuf *out)
 		const struct entry *e = &st->entries[i];
 		struct strbuf line = STRBUF_INIT;
 
-		report_entry_line(st->pb, e, &line);
+		report_entry_summary(st->pb, e, &line);
 		snprintf(seq, sizeof(seq), "%lld", (long long)e->seq);
 		time_format_iso(e->ts_ms, t, sizeof(t));
 		csv_cell(out, seq, false);

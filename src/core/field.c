@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include "core/field.h"
+#include "core/i18n.h"
 #include "util/duration.h"
 #include "util/str.h"
 #include "util/strbuf.h"
@@ -49,11 +50,11 @@ static bool
 check_range(const struct pb_field *f, double v, struct strbuf *err)
 {
 	if (f->has_min && v < f->min) {
-		sb_printf(err, "%s must be at least %g", f->m.id, f->min);
+		sb_printf(err, _("%s must be at least %g"), f->m.id, f->min);
 		return false;
 	}
 	if (f->has_max && v > f->max) {
-		sb_printf(err, "%s must be at most %g", f->m.id, f->max);
+		sb_printf(err, _("%s must be at most %g"), f->m.id, f->max);
 		return false;
 	}
 	return true;
@@ -67,7 +68,7 @@ parse_number(const struct pb_field *f, const char *in, struct strbuf *norm, doub
 
 	if (f->type == PB_FIELD_INTEGER) {
 		if (!str_to_ll(in, &ll)) {
-			sb_printf(err, "%s must be a whole number, not '%s'", f->m.id, in);
+			sb_printf(err, _("%s must be a whole number, not '%s'"), f->m.id, in);
 			return false;
 		}
 		*num = (double)ll;
@@ -77,7 +78,7 @@ parse_number(const struct pb_field *f, const char *in, struct strbuf *norm, doub
 		return true;
 	}
 	if (!str_to_double(in, num)) {
-		sb_printf(err, "%s must be a number, not '%s'", f->m.id, in);
+		sb_printf(err, _("%s must be a number, not '%s'"), f->m.id, in);
 		return false;
 	}
 	if (!check_range(f, *num, err))
@@ -96,7 +97,7 @@ parse_time_field(const struct pb_field *f, const char *in, struct strbuf *norm, 
 
 	if (f->type == PB_FIELD_DATE) {
 		if (!time_parse_date(in, &y, &m, &d)) {
-			sb_printf(err, "%s must be a date written YYYY-MM-DD, not '%s'", f->m.id, in);
+			sb_printf(err, _("%s must be a date written YYYY-MM-DD, not '%s'"), f->m.id, in);
 			return false;
 		}
 		snprintf(buf, sizeof(buf), "%s 00:00", in);
@@ -106,8 +107,8 @@ parse_time_field(const struct pb_field *f, const char *in, struct strbuf *norm, 
 		return true;
 	}
 	if (!time_parse(in, &ms)) {
-		sb_printf(err, "%s must be a time written 'YYYY-MM-DD HH:MM' (local) or with a zone "
-			       "such as 'Z' or '+08:00', not '%s'", f->m.id, in);
+		sb_printf(err, _("%s must be a time written 'YYYY-MM-DD HH:MM' (local) or with a zone "
+			       "such as 'Z' or '+08:00', not '%s'"), f->m.id, in);
 		return false;
 	}
 	*num = (double)ms;
@@ -138,7 +139,7 @@ parse_category(const struct playbook *pb, const struct pb_field *f, const char *
 			return true;
 		}
 	}
-	sb_printf(err, "%s: unknown category '%s' (see 'yingji playbook show' for the list)",
+	sb_printf(err, _("%s: unknown category '%s' (see 'yingji playbook show' for the list)"),
 		  f->m.id, in);
 	return false;
 }
@@ -150,7 +151,7 @@ parse_subtype(const struct playbook *pb, const struct pb_field *f, const char *i
 	const struct pb_category *c = playbook_find_category(pb, category);
 
 	if (!c) {
-		sb_printf(err, "%s: choose the category first", f->m.id);
+		sb_printf(err, _("%s: choose the category first"), f->m.id);
 		return false;
 	}
 	for (size_t i = 0; i < c->n_subtypes; i++)
@@ -158,7 +159,7 @@ parse_subtype(const struct playbook *pb, const struct pb_field *f, const char *i
 			sb_append(norm, c->subtypes[i].m.id);
 			return true;
 		}
-	sb_printf(err, "%s: '%s' is not a sub-type of %s", f->m.id, in, c->name);
+	sb_printf(err, _("%s: '%s' is not a sub-type of %s"), f->m.id, in, c->name);
 	return false;
 }
 
@@ -172,7 +173,7 @@ field_parse(const struct playbook *pb, const struct pb_field *f, const char *in,
 
 	*num = 0;
 	if (!*in) {
-		sb_printf(err, "%s: empty value", f->m.id);
+		sb_printf(err, _("%s: empty value"), f->m.id);
 		return false;
 	}
 	switch (f->type) {
@@ -185,7 +186,7 @@ field_parse(const struct playbook *pb, const struct pb_field *f, const char *in,
 		return parse_number(f, in, norm, num, err);
 	case PB_FIELD_DURATION:
 		if (!duration_parse(in, 0, &secs)) {
-			sb_printf(err, "%s must be a duration such as 45m, 2h or 1h30m, not '%s'",
+			sb_printf(err, _("%s must be a duration such as 45m, 2h or 1h30m, not '%s'"),
 				  f->m.id, in);
 			return false;
 		}
@@ -197,7 +198,7 @@ field_parse(const struct playbook *pb, const struct pb_field *f, const char *in,
 		return parse_time_field(f, in, norm, num, err);
 	case PB_FIELD_BOOLEAN:
 		if (!parse_bool(in, &b)) {
-			sb_printf(err, "%s must be yes or no, not '%s'", f->m.id, in);
+			sb_printf(err, _("%s must be yes or no, not '%s'"), f->m.id, in);
 			return false;
 		}
 		sb_append(norm, b ? "yes" : "no");
@@ -206,7 +207,7 @@ field_parse(const struct playbook *pb, const struct pb_field *f, const char *in,
 	case PB_FIELD_CHOICE:
 		id = match_item(f->choices, f->n_choices, in);
 		if (!id) {
-			sb_printf(err, "%s: '%s' is not one of the choices:", f->m.id, in);
+			sb_printf(err, _("%s: '%s' is not one of the choices:"), f->m.id, in);
 			for (size_t i = 0; i < f->n_choices; i++)
 				sb_printf(err, " %s (%s)", f->choices[i].id, f->choices[i].name);
 			return false;

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "core/field.h"
+#include "core/i18n.h"
 #include "core/incident_impl.h"
 #include "util/str.h"
 #include "util/strbuf.h"
@@ -484,7 +485,9 @@ incident_holder(const struct incident *st, const char *party)
 const char *
 item_status_name(enum item_status s)
 {
-	static const char *const names[] = {"open", "ticked", "skipped"};
+	/* Names machines read; people read them through _() (core/i18n.h), and
+	 * are never shown an open item's. */
+	static const char *const names[] = {"open", N_("ticked"), N_("skipped")};
 
 	return (size_t)s < 3 ? names[s] : "?";
 }

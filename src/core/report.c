@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "core/field.h"
+#include "core/i18n.h"
 #include "core/report.h"
 #include "util/duration.h"
 #include "util/str.h"
@@ -413,10 +414,10 @@ put_remaining(struct strbuf *out, const struct incident *st, const struct clock_
 
 	if (c->status == CLOCK_RUNNING) {
 		duration_format((c->due_ms - st->now_ms) / 1000, dur, sizeof(dur));
-		put(out, " (%s left)", dur);
+		put(out, _(" (%s left)"), dur);
 	} else if (c->status == CLOCK_MISSED) {
 		duration_format((st->now_ms - c->due_ms) / 1000, dur, sizeof(dur));
-		put(out, " (overdue by %s)", dur);
+		put(out, _(" (overdue by %s)"), dur);
 	}
 }
 
@@ -427,20 +428,20 @@ text_clocks(const struct incident *st, struct strbuf *out)
 
 	if (!st->n_clocks)
 		return;
-	put(out, "\nDeadlines\n");
+	put(out, "\n%s\n", _("Deadlines"));
 	for (size_t i = 0; i < st->n_clocks; i++) {
 		const struct clock_state *c = &st->clocks[i];
 		const char *id = c->deadline ? c->deadline->m.id : c->duty->m.id;
 		const char *text = c->deadline ? c->deadline->text : c->duty->text;
 
-		put(out, "  %-8s %s  %s\n", clock_status_name(c->status), id, text);
+		put(out, "  %-8s %s  %s\n", _(clock_status_name(c->status)), id, text);
 		if (c->status == CLOCK_PENDING) {
-			put(out, "           not started yet\n");
+			put(out, "           %s\n", _("not started yet"));
 			continue;
 		}
-		put(out, "           due %s", local(c->due_ms, a, sizeof(a)));
+		put(out, _("           due %s"), local(c->due_ms, a, sizeof(a)));
 		if (c->met_ms)
-			put(out, ", met %s", local(c->met_ms, b, sizeof(b)));
+			put(out, _(", met %s"), local(c->met_ms, b, sizeof(b)));
 		put_remaining(out, st, c);
 		put(out, "\n");
 	}
@@ -454,7 +455,7 @@ text_checklist(const struct incident *st, struct strbuf *out)
 
 	if (!ph || !ph->n_items)
 		return;
-	put(out, "\nChecklist (%s)\n", ph->title);
+	put(out, _("\nChecklist (%s)\n"), ph->title);
 	for (size_t k = 0; k < ph->n_items; k++) {
 		const struct pb_check_item *it = &ph->items[k];
 		const struct item_state *is = &st->items[st->phase][k];
@@ -462,12 +463,12 @@ text_checklist(const struct incident *st, struct strbuf *out)
 				   : is->status == ITEM_SKIPPED ? "[-]"
 								: "[ ]";
 
-		put(out, "  %s %s  %s%s", mark, it->m.id, it->text, it->required ? "" : " (optional)");
+		put(out, "  %s %s  %s%s", mark, it->m.id, it->text, it->required ? "" : _(" (optional)"));
 		if (it->by.id)
 			put(out, " — %s", party_name(st->pb, it->by.id));
 		put(out, "\n");
 		if (is->status != ITEM_OPEN)
-			put(out, "        %s by %s at %s%s%s\n", item_status_name(is->status), is->by,
+			put(out, _("        %s by %s at %s%s%s\n"), _(item_status_name(is->status)), is->by,
 			    local(is->ms, t, sizeof(t)), is->reason ? ": " : "",
 			    is->reason ? is->reason : "");
 	}
@@ -485,7 +486,7 @@ text_fields(const struct incident *st, struct strbuf *out)
 		if (!st->fields[i].set)
 			continue;
 		if (!any)
-			put(out, "\nFields\n");
+			put(out, "%s", _("\nFields\n"));
 		any = true;
 		field_display(st->pb, f, st->fields[i].text, &disp);
 		put(out, "  %s (%s): %s\n", f->name, f->m.id, sb_str(&disp));
@@ -498,18 +499,18 @@ text_level(const struct incident *st, struct strbuf *out)
 {
 	const struct level_suggestion *s = &st->suggestion;
 
-	put(out, "Level: ");
+	put(out, "%s", _("Level: "));
 	if (st->level >= 0)
 		put(out, "%s %s", playbook_level(st->pb, (size_t)st->level)->m.id,
 		    playbook_level(st->pb, (size_t)st->level)->name);
 	else
-		put(out, "not confirmed");
+		put(out, "%s", _("not confirmed"));
 	if (s->level >= 0) {
-		put(out, "; suggested %s", playbook_level(st->pb, (size_t)s->level)->m.id);
+		put(out, _("; suggested %s"), playbook_level(st->pb, (size_t)s->level)->m.id);
 		if (s->by_otherwise)
-			put(out, " (no more severe criterion matched)");
+			put(out, "%s", _(" (no more severe criterion matched)"));
 		for (size_t i = 0; i < s->n_matched; i++)
-			put(out, "%s%s", i ? ", " : " because ", s->matched[i]->m.id);
+			put(out, "%s%s", i ? ", " : _(" because "), s->matched[i]->m.id);
 	}
 	put(out, "\n");
 }
@@ -521,7 +522,7 @@ text_contacts(const struct incident *st, struct strbuf *out)
 
 	if (!st->n_contact_duties)
 		return;
-	put(out, "\nNotify\n");
+	put(out, "\n%s\n", _("Notify"));
 	for (size_t i = 0; i < st->n_contact_duties; i++) {
 		const struct contact_duty *d = &st->contact_duties[i];
 		const struct pb_contact *c = playbook_contact(st->pb, (size_t)d->contact);
@@ -530,7 +531,7 @@ text_contacts(const struct incident *st, struct strbuf *out)
 		put(out, "  [%s] %s  %s", cs->acked_ms ? "ack" : cs->notified_ms ? "sent" : "   ",
 		    c->m.id, c->name);
 		if (cs->notified_ms)
-			put(out, " — notified %s by %s", local(cs->notified_ms, t, sizeof(t)),
+			put(out, _(" — notified %s by %s"), local(cs->notified_ms, t, sizeof(t)),
 			    cs->notified_by);
 		put(out, "\n");
 	}
@@ -547,7 +548,7 @@ text_roles(const struct incident *st, struct strbuf *out)
 		if (incident_holder(st, h->party) != h)
 			continue;
 		if (!any)
-			put(out, "\nRoles\n");
+			put(out, "\n%s\n", _("Roles"));
 		any = true;
 		put(out, "  %s: %s\n", party_name(st->pb, h->party), h->person);
 	}
@@ -561,7 +562,7 @@ text_head(const struct incident *st, struct strbuf *out)
 	if (!st->n_entries)
 		return;
 	entry_hash_hex(st->entries[st->n_entries - 1].hash, hex);
-	put(out, "\nJournal head: %lld:%s\n", (long long)st->entries[st->n_entries - 1].seq, hex);
+	put(out, _("\nJournal head: %lld:%s\n"), (long long)st->entries[st->n_entries - 1].seq, hex);
 }
 
 void
@@ -570,18 +571,18 @@ report_state_text(const struct incident *st, struct strbuf *out)
 	const struct pb_phase *ph = incident_phase(st);
 	char t[32];
 
-	put(out, "Incident %lld%s: %s\n", (long long)st->id, st->drill ? " [DRILL]" : "",
+	put(out, _("Incident %lld%s: %s\n"), (long long)st->id, st->drill ? _(" [DRILL]") : "",
 	    st->title ? st->title : "");
-	put(out, "Plan: %s\n", playbook_plan(st->pb)->title);
-	put(out, "Opened: %s by %s\n", local(st->opened_ms, t, sizeof(t)),
+	put(out, _("Plan: %s\n"), playbook_plan(st->pb)->title);
+	put(out, _("Opened: %s by %s\n"), local(st->opened_ms, t, sizeof(t)),
 	    st->opened_by ? st->opened_by : "");
-	put(out, "Phase: %s %s%s\n", ph ? ph->m.id : "-", ph ? ph->title : "",
-	    st->closed ? " (closed)" : "");
+	put(out, _("Phase: %s %s%s\n"), ph ? ph->m.id : "-", ph ? ph->title : "",
+	    st->closed ? _(" (closed)") : "");
 	text_level(st, out);
 	text_fields(st, out);
 	text_checklist(st, out);
 	if (ph && !st->closed && ph->n_decisions) {
-		put(out, "\nDecisions\n");
+		put(out, "\n%s\n", _("Decisions"));
 		for (size_t k = 0; k < ph->n_decisions; k++)
 			put(out, "  %s  %s → %s\n", ph->decisions[k].m.id, ph->decisions[k].label,
 			    ph->decisions[k].to.id);
@@ -606,16 +607,16 @@ report_briefing(const struct incident *st, struct strbuf *out)
 	char t[32];
 	size_t open = 0, actions = 0;
 
-	put(out, "BRIEFING — incident %lld: %s\n", (long long)st->id, st->title ? st->title : "");
-	put(out, "At %s, phase %s (%s). ", local(st->now_ms, t, sizeof(t)), ph ? ph->title : "-",
+	put(out, _("BRIEFING — incident %lld: %s\n"), (long long)st->id, st->title ? st->title : "");
+	put(out, _("At %s, phase %s (%s). "), local(st->now_ms, t, sizeof(t)), ph ? ph->title : "-",
 	    ph ? ph->m.id : "-");
 	text_level(st, out);
 	text_fields(st, out);
-	put(out, "\nActions so far\n");
+	put(out, "\n%s\n", _("Actions so far"));
 	for (size_t i = 0; i < st->n_entries; i++)
 		actions += st->entries[i].kind != ENTRY_NOTE && st->entries[i].kind != ENTRY_SET;
 	if (actions > BRIEFING_ACTIONS)
-		put(out, "  (%zu earlier actions: see the timeline)\n", actions - BRIEFING_ACTIONS);
+		put(out, _("  (%zu earlier actions: see the timeline)\n"), actions - BRIEFING_ACTIONS);
 	for (size_t i = 0; i < st->n_entries; i++) {
 		if (st->entries[i].kind == ENTRY_NOTE || st->entries[i].kind == ENTRY_SET ||
 		    actions-- > BRIEFING_ACTIONS)
@@ -625,90 +626,15 @@ report_briefing(const struct incident *st, struct strbuf *out)
 		report_entry_line(st->pb, &st->entries[i], out);
 		put(out, "\n");
 	}
-	put(out, "\nOpen items\n");
+	put(out, "\n%s\n", _("Open items"));
 	for (size_t k = 0; ph && k < ph->n_items; k++)
 		if (st->items[st->phase][k].status == ITEM_OPEN) {
 			put(out, "  [ ] %s  %s\n", ph->items[k].m.id, ph->items[k].text);
 			open++;
 		}
 	if (!open)
-		put(out, "  none\n");
+		put(out, "  %s\n", _("none"));
 	text_clocks(st, out);
 	text_roles(st, out);
 	text_head(st, out);
-}
-
-void
-report_entry_line(const struct playbook *pb, const struct entry *e, struct strbuf *out)
-{
-	const struct value *p = e->payload;
-	const char *s;
-
-	switch (e->kind) {
-	case ENTRY_OPEN:
-		/* A drill is marked wherever its entries are shown, CSV timelines included. */
-		put(out, "report taken%s: %s",
-		    value_as_bool(value_get(p, "drill"), false) ? " [DRILL]" : "",
-		    value_get_str(p, "title"));
-		break;
-	case ENTRY_SET:
-		put(out, "recorded");
-		for (size_t i = 0; i < value_len(value_get(p, "fields")); i++)
-			put(out, "%s %s=%s", i ? "," : "", value_key_at(value_get(p, "fields"), i),
-			    value_as_str(value_at(value_get(p, "fields"), i), ""));
-		for (size_t i = 0; i < value_len(value_get(p, "answers")); i++)
-			put(out, "%s %s=%s", i || value_len(value_get(p, "fields")) ? "," : "",
-			    value_key_at(value_get(p, "answers"), i),
-			    value_as_str(value_at(value_get(p, "answers"), i), ""));
-		break;
-	case ENTRY_NOTE:
-		put(out, "note: %s", value_get_str(p, "text"));
-		break;
-	case ENTRY_TICK:
-		s = value_get_str(p, "action");
-		put(out, "%s %s", str_eq(s, "tick") ? "ticked" : str_eq(s, "skip") ? "skipped"
-										    : "unticked",
-		    value_get_str(p, "item"));
-		if (value_get_str(p, "reason"))
-			put(out, ": %s", value_get_str(p, "reason"));
-		break;
-	case ENTRY_ADVANCE:
-		put(out, "%s: %s → %s", value_get_str(p, "decision"), value_get_str(p, "from"),
-		    value_get_str(p, "to"));
-		if (value_get_str(p, "reason"))
-			put(out, " (%s)", value_get_str(p, "reason"));
-		break;
-	case ENTRY_LEVEL:
-		put(out, "level %s confirmed", value_get_str(p, "level"));
-		if (value_get_str(p, "previous"))
-			put(out, " (was %s)", value_get_str(p, "previous"));
-		if (value_get_str(p, "reason"))
-			put(out, ": %s", value_get_str(p, "reason"));
-		break;
-	case ENTRY_NOTIFY:
-		put(out, "%s %s", value_get_str(p, "action"), value_get_str(p, "contact"));
-		if (value_get_str(p, "channel"))
-			put(out, " by %s", value_get_str(p, "channel"));
-		break;
-	case ENTRY_ASSIGN:
-		put(out, "%s holds %s", value_get_str(p, "person"),
-		    party_name(pb, value_get_str(p, "party")));
-		break;
-	case ENTRY_HANDOVER:
-		put(out, "handover of %s: %s → %s", party_name(pb, value_get_str(p, "party")),
-		    value_get_str(p, "from"), value_get_str(p, "to"));
-		break;
-	case ENTRY_INJECT:
-		put(out, "inject: %s", value_get_str(p, "message"));
-		for (size_t i = 0; i < value_len(value_get(p, "fields")); i++)
-			put(out, "%s %s=%s", i ? "," : ";", value_key_at(value_get(p, "fields"), i),
-			    value_as_str(value_at(value_get(p, "fields"), i), ""));
-		break;
-	case ENTRY_ANNOTATE:
-		put(out, "annotation on entry %lld: %s",
-		    (long long)value_as_int(value_get(p, "seq"), 0), value_get_str(p, "text"));
-		break;
-	case ENTRY_KIND_COUNT:
-		break;
-	}
 }

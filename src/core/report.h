@@ -24,8 +24,12 @@ void report_state_text(const struct incident *st, struct strbuf *out);
  * open items, deadlines, and the journal head it was made at.  st->entries
  * must be the whole journal (engine_view). */
 void report_briefing(const struct incident *st, struct strbuf *out);
-/* One line saying what an entry recorded, e.g. "ticked report-office (…)". */
+/* One line saying what an entry recorded, e.g. "ticked report-office (…)", in the locale's words. */
 void report_entry_line(const struct playbook *pb, const struct entry *e, struct strbuf *out);
+/* How a notification was sent (phone sms written verbal), in the locale's words. */
+const char *report_channel_name(const char *channel);
+/* The same line in English whatever the locale, for what machines read (JSON, CSV). */
+void report_entry_summary(const struct playbook *pb, const struct entry *e, struct strbuf *out);
 
 /* Parse "incident"/"timeline"/"review"/"bulletin" and "txt"/"md"/"json"/"csv"; false when unknown. */
 bool report_kind_parse(const char *s, enum report_kind *k);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "core/field.h"
+#include "core/i18n.h"
 #include "core/report.h"
 #include "core/request.h"
 #include "util/str.h"
@@ -92,19 +93,19 @@ add_field(const struct playbook *pb, const struct kv *kv, const char **category,
 
 		if (find_ask(pb, kv->key)) {
 			if (!field_parse_answer(kv->value, &a))
-				return refuse(why, YJ_ERR_DATA, "%s: answer yes or no, not '%s'",
+				return refuse(why, YJ_ERR_DATA, _("%s: answer yes or no, not '%s'"),
 					      kv->key, kv->value);
 			value_set_str(answers, kv->key, a < 0 ? "" : a ? "yes" : "no");
 			return YJ_OK;
 		}
 		if (playbook_find_criterion(pb, kv->key, NULL))
-			return refuse(why, YJ_ERR_DATA, "criterion '%s' is numeric: record its facts "
-							"instead", kv->key);
+			return refuse(why, YJ_ERR_DATA, _("criterion '%s' is numeric: record its facts "
+							"instead"), kv->key);
 		hint = suggest_key(pb, kv->key);
 		if (hint)
-			return refuse(why, YJ_ERR_DATA, "unknown field '%s' (did you mean '%s'?)",
+			return refuse(why, YJ_ERR_DATA, _("unknown field '%s' (did you mean '%s'?)"),
 				      kv->key, hint);
-		return refuse(why, YJ_ERR_DATA, "unknown field '%s' (see 'yingji playbook show')",
+		return refuse(why, YJ_ERR_DATA, _("unknown field '%s' (see 'yingji playbook show')"),
 			      kv->key);
 	}
 	if (!*kv->value) {
@@ -171,11 +172,11 @@ request_open_with(const struct playbook *pb, const char *plan_hash, const char *
 	*payload = NULL;
 	if (is_blank(title)) {
 		value_free(&p);
-		return refuse(why, YJ_ERR_DATA, "the report needs a title (--title TEXT)");
+		return refuse(why, YJ_ERR_DATA, _("the report needs a title (--title TEXT)"));
 	}
 	if (!playbook_start_phase(pb)) {
 		value_free(&p);
-		return refuse(why, YJ_ERR_DATA, "the playbook has no start phase");
+		return refuse(why, YJ_ERR_DATA, _("the playbook has no start phase"));
 	}
 	value_set_str(p, "title", title);
 	value_set_str(p, "plan_id", playbook_plan(pb)->id);
@@ -206,7 +207,7 @@ static enum yj_status
 req_set(const struct incident *st, const struct request *rq, struct value *p, struct strbuf *why)
 {
 	if (!rq->n_kv)
-		return refuse(why, YJ_ERR_DATA, "nothing to record: give FIELD=VALUE");
+		return refuse(why, YJ_ERR_DATA, _("nothing to record: give FIELD=VALUE"));
 	return build_fields(st->pb, current_category(st), rq->kv, rq->n_kv, p, why);
 }
 
@@ -229,11 +230,11 @@ unknown_item(const struct incident *st, const char *id, struct strbuf *why)
 	for (size_t p = 0; p < playbook_phase_count(st->pb); p++)
 		if (item_in_phase(playbook_phase(st->pb, p), id) >= 0)
 			return refuse(why, YJ_ERR_REFUSED,
-				      "checklist item '%s' belongs to phase '%s', not to the current "
-				      "phase '%s'", id, playbook_phase(st->pb, p)->m.id, cur->m.id);
-	sb_printf(why, "phase '%s' has no checklist item '%s'", cur->m.id, id);
+				      _("checklist item '%s' belongs to phase '%s', not to the current "
+				      "phase '%s'"), id, playbook_phase(st->pb, p)->m.id, cur->m.id);
+	sb_printf(why, _("phase '%s' has no checklist item '%s'"), cur->m.id, id);
 	for (size_t k = 0; k < cur->n_items; k++)
-		sb_printf(why, "%s%s", k ? ", " : "; its items: ", cur->items[k].m.id);
+		sb_printf(why, "%s%s", k ? ", " : _("; its items: "), cur->items[k].m.id);
 	return YJ_ERR_DATA;
 }
 
@@ -249,15 +250,15 @@ req_tick(const struct incident *st, const struct request *rq, struct value *p, s
 		return unknown_item(st, rq->item ? rq->item : "", why);
 	is = &st->items[st->phase][k];
 	if (rq->tick == TICK_DO && is->status == ITEM_TICKED)
-		return refuse(why, YJ_ERR_REFUSED, "'%s' is already ticked (by %s)", rq->item,
+		return refuse(why, YJ_ERR_REFUSED, _("'%s' is already ticked (by %s)"), rq->item,
 			      is->by);
 	if (rq->tick == TICK_SKIP && is->status == ITEM_SKIPPED)
-		return refuse(why, YJ_ERR_REFUSED, "'%s' is already skipped (by %s)", rq->item,
+		return refuse(why, YJ_ERR_REFUSED, _("'%s' is already skipped (by %s)"), rq->item,
 			      is->by);
 	if (rq->tick == TICK_UNDO && is->status == ITEM_OPEN)
-		return refuse(why, YJ_ERR_REFUSED, "'%s' is not ticked; nothing to undo", rq->item);
+		return refuse(why, YJ_ERR_REFUSED, _("'%s' is not ticked; nothing to undo"), rq->item);
 	if (rq->tick == TICK_SKIP && is_blank(rq->reason))
-		return refuse(why, YJ_ERR_REFUSED, "skipping '%s' needs a reason (--reason TEXT)",
+		return refuse(why, YJ_ERR_REFUSED, _("skipping '%s' needs a reason (--reason TEXT)"),
 			      rq->item);
 	value_set_str(p, "phase", ph->m.id);
 	value_set_str(p, "item", rq->item);
@@ -300,32 +301,65 @@ pick_decision(const struct incident *st, const char *id, struct strbuf *why)
 	if (!id && n == 1)
 		return only;
 	if (id)
-		sb_printf(why, "phase '%s' has no decision '%s'; choose one of:", ph->m.id, id);
+		sb_printf(why, _("phase '%s' has no decision '%s'; choose one of:"), ph->m.id, id);
 	else
-		sb_printf(why, "phase '%s' has %zu decisions; choose one of:", ph->m.id,
+		sb_printf(why, _("phase '%s' has %zu decisions; choose one of:"), ph->m.id,
 			  ph->n_decisions);
 	for (size_t k = 0; k < ph->n_decisions; k++)
 		sb_printf(why, " %s (%s)", ph->decisions[k].m.id, ph->decisions[k].label);
 	return NULL;
 }
 
-/* Append "; " between the things that are missing. */
-static void missing(struct strbuf *why, size_t *n, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+/* ---- guards: what is missing, as a list ---- */
+
+void
+request_refusal_clear(struct request_refusal *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->gaps[i].id);
+		free(r->gaps[i].label);
+		free(r->gaps[i].text);
+	}
+	free(r->gaps);
+	free(r->decision);
+	free(r->decision_label);
+	memset(r, 0, sizeof(*r));
+}
+
+void
+request_refusal_text(const struct request_refusal *r, struct strbuf *out)
+{
+	sb_printf(out, _("cannot take '%s' (%s): "), r->decision, r->decision_label);
+	for (size_t i = 0; i < r->n; i++)
+		sb_printf(out, "%s%s", i ? _("; ") : "", r->gaps[i].text);
+}
+
+/* One more thing missing; `fmt` makes its line. */
+static void gap(struct request_refusal *r, enum request_gap_kind kind, const char *id,
+		const char *label, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 static void
-missing(struct strbuf *why, size_t *n, const char *fmt, ...)
+gap(struct request_refusal *r, enum request_gap_kind kind, const char *id, const char *label,
+    const char *fmt, ...)
 {
+	struct request_gap *g;
+	struct strbuf text = STRBUF_INIT;
 	va_list ap;
 
-	sb_append(why, (*n)++ ? "; " : "");
 	va_start(ap, fmt);
-	sb_vprintf(why, fmt, ap);
+	sb_vprintf(&text, fmt, ap);
 	va_end(ap);
+	r->gaps = xrealloc(r->gaps, (r->n + 1) * sizeof(*r->gaps));
+	g = &r->gaps[r->n++];
+	g->kind = kind;
+	g->id = id ? xstrdup(id) : NULL;
+	g->label = label ? xstrdup(label) : NULL;
+	g->text = xstrdup(sb_str(&text));
+	sb_free(&text);
 }
 
 static void
-check_phase_done(const struct incident *st, struct strbuf *why, size_t *n)
+check_phase_done(const struct incident *st, struct request_refusal *r)
 {
 	const struct pb_phase *ph = incident_phase(st);
 
@@ -334,21 +368,25 @@ check_phase_done(const struct incident *st, struct strbuf *why, size_t *n)
 
 		for (size_t k = 0; f && k < playbook_field_count(st->pb); k++)
 			if (playbook_field(st->pb, k) == f && !st->fields[k].set)
-				missing(why, n, "field %s (%s) is not recorded", f->m.id, f->name);
+				gap(r, GAP_FIELD, f->m.id, f->name, _("field %s (%s) is not recorded"),
+				    f->m.id, f->name);
 	}
 	for (size_t k = 0; k < ph->n_items; k++)
 		if (ph->items[k].required && st->items[st->phase][k].status == ITEM_OPEN)
-			missing(why, n, "checklist item %s (%s) is not ticked or skipped",
-				ph->items[k].m.id, ph->items[k].text);
+			gap(r, GAP_ITEM, ph->items[k].m.id, ph->items[k].text,
+			    _("checklist item %s (%s) is not ticked or skipped"), ph->items[k].m.id,
+			    ph->items[k].text);
 	if (ph->level_required && st->level < 0)
-		missing(why, n, "the level is not confirmed (yingji level ID LEVEL)");
+		gap(r, GAP_LEVEL, NULL, NULL, "%s",
+		    _("the level is not confirmed (yingji level ID LEVEL)"));
 }
 
 static void
 check_by(const struct incident *st, const struct pb_decision *dc, const char *op,
-	 struct strbuf *why, size_t *n)
+	 struct request_refusal *r)
 {
 	struct strbuf who = STRBUF_INIT;
+	const char *first;
 
 	if (!dc->by.n)
 		return;
@@ -360,55 +398,79 @@ check_by(const struct incident *st, const struct pb_decision *dc, const char *op
 			sb_free(&who);
 			return;
 		}
-		sb_printf(&who, "%s%s (%s)", i ? " or " : "", name ? name : dc->by.v[i].id,
-			  h ? h->person : "not assigned");
+		/* TRANSLATORS: " or " or nothing, a role, and who holds it. */
+		sb_printf(&who, _("%s%s (%s)"), i ? _(" or ") : "", name ? name : dc->by.v[i].id,
+			  h ? h->person : _("not assigned"));
 	}
-	missing(why, n, "only %s may take this decision, and you are %s", sb_str(&who), op);
+	first = playbook_party_name(st->pb, dc->by.v[0].id, NULL);
+	gap(r, GAP_PARTY, dc->by.v[0].id, first ? first : dc->by.v[0].id,
+	    _("only %s may take this decision, and you are %s"), sb_str(&who), op);
 	sb_free(&who);
 }
 
-/* A decision meant for some levels only (e.g. 重大 → 直接报领导小组办公室). */
+/*
+ * A decision meant for some levels only (e.g. 重大 → 直接报领导小组办公室): its
+ * id is the levels' ids, its label their names.
+ */
 static void
-check_levels(const struct incident *st, const struct pb_decision *dc, struct strbuf *why,
-	     size_t *n)
+check_levels(const struct incident *st, const struct pb_decision *dc, struct request_refusal *r)
 {
-	struct strbuf list = STRBUF_INIT;
+	struct strbuf ids = STRBUF_INIT, names = STRBUF_INIT;
 	const char *cur = st->level >= 0 ? playbook_level(st->pb, (size_t)st->level)->m.id : NULL;
 
-	if (!dc->levels.n)
+	if (!dc->levels.n || applies_at_level(st, dc))
 		return;
 	for (size_t i = 0; i < dc->levels.n; i++) {
-		if (str_eq(dc->levels.v[i].id, cur)) {
-			sb_free(&list);
-			return;
-		}
-		sb_printf(&list, "%s%s", i ? ", " : "", dc->levels.v[i].id);
+		int lv = playbook_level_index(st->pb, dc->levels.v[i].id);
+
+		sb_printf(&ids, "%s%s", i ? ", " : "", dc->levels.v[i].id);
+		sb_printf(&names, "%s%s", i ? _(", ") : "",
+			  lv >= 0 ? playbook_level(st->pb, (size_t)lv)->name : dc->levels.v[i].id);
 	}
 	if (cur)
-		missing(why, n, "it applies at level %s, and the confirmed level is %s", sb_str(&list),
-			cur);
+		gap(r, GAP_LEVEL_FIT, sb_str(&ids), sb_str(&names),
+		    _("it applies at level %s, and the confirmed level is %s"), sb_str(&ids), cur);
 	else
-		missing(why, n, "it applies at level %s, and no level is confirmed", sb_str(&list));
-	sb_free(&list);
+		gap(r, GAP_LEVEL_FIT, sb_str(&ids), sb_str(&names),
+		    _("it applies at level %s, and no level is confirmed"), sb_str(&ids));
+	sb_free(&ids);
+	sb_free(&names);
 }
 
 /* An incident is not closed while contacts its level calls for were never notified. */
 static void
-check_notified(const struct incident *st, const struct pb_decision *dc, struct strbuf *why,
-	       size_t *n)
+check_notified(const struct incident *st, const struct pb_decision *dc, struct request_refusal *r)
 {
 	const struct pb_phase *to = playbook_find_phase(st->pb, dc->to.id);
 
 	if (!to || to->kind != PB_PHASE_CLOSED)
 		return;
 	for (size_t i = 0; i < st->n_contact_duties; i++) {
-		const struct contact_duty *cd = &st->contact_duties[i];
+		const struct pb_contact *c =
+			playbook_contact(st->pb, (size_t)st->contact_duties[i].contact);
 
-		if (!st->contacts[cd->contact].notified_ms)
-			missing(why, n, "%s (%s) has not been notified",
-				playbook_contact(st->pb, (size_t)cd->contact)->m.id,
-				playbook_contact(st->pb, (size_t)cd->contact)->name);
+		if (!st->contacts[st->contact_duties[i].contact].notified_ms)
+			gap(r, GAP_CONTACT, c->m.id, c->name, _("%s (%s) has not been notified"),
+			    c->m.id, c->name);
 	}
+}
+
+/* Every guard of decision `dc` now, in the order the command line has always named them. */
+static void
+check_decision(const struct incident *st, const struct pb_decision *dc, const struct request *rq,
+	       struct request_refusal *r)
+{
+	r->decision = xstrdup(dc->m.id);
+	r->decision_label = xstrdup(dc->label);
+	check_levels(st, dc, r);
+	if (dc->checked) {
+		check_phase_done(st, r);
+		check_notified(st, dc, r);
+	}
+	if (dc->reason && is_blank(rq->reason))
+		gap(r, GAP_REASON, dc->m.id, dc->label, _("'%s' needs a reason%s"), dc->m.id,
+		    " (--reason TEXT)");
+	check_by(st, dc, rq->operator_name, r);
 }
 
 static enum yj_status
@@ -417,25 +479,20 @@ req_advance(const struct incident *st, const struct request *rq, struct value *p
 {
 	const struct pb_phase *ph = incident_phase(st);
 	const struct pb_decision *dc = pick_decision(st, rq->decision, why);
-	struct strbuf gaps = STRBUF_INIT;
-	size_t n = 0;
+	struct request_refusal r = {0};
 
 	if (!dc)
 		return YJ_ERR_DATA;
-	check_levels(st, dc, &gaps, &n);
-	if (dc->checked) {
-		check_phase_done(st, &gaps, &n);
-		check_notified(st, dc, &gaps, &n);
-	}
-	if (dc->reason && is_blank(rq->reason))
-		missing(&gaps, &n, "'%s' needs a reason%s", dc->m.id, " (--reason TEXT)");
-	check_by(st, dc, rq->operator_name, &gaps, &n);
-	if (n) {
-		sb_printf(why, "cannot take '%s' (%s): %s", dc->m.id, dc->label, sb_str(&gaps));
-		sb_free(&gaps);
+	check_decision(st, dc, rq, &r);
+	if (r.n) {
+		request_refusal_text(&r, why);
+		if (rq->refusal)
+			*rq->refusal = r;
+		else
+			request_refusal_clear(&r);
 		return YJ_ERR_REFUSED;
 	}
-	sb_free(&gaps);
+	request_refusal_clear(&r);
 	value_set_str(p, "from", ph->m.id);
 	value_set_str(p, "decision", dc->m.id);
 	value_set_str(p, "to", dc->to.id);
@@ -454,19 +511,19 @@ req_level(const struct incident *st, const struct request *rq, struct value *p,
 	int sug = st->suggestion.level;
 
 	if (lv < 0) {
-		sb_printf(why, "unknown level '%s'; levels:", rq->level ? rq->level : "");
+		sb_printf(why, _("unknown level '%s'; levels:"), rq->level ? rq->level : "");
 		for (size_t i = 0; i < playbook_level_count(st->pb); i++)
 			sb_printf(why, " %s (%s)", playbook_level(st->pb, i)->m.id,
 				  playbook_level(st->pb, i)->name);
 		return YJ_ERR_DATA;
 	}
 	if (lv == st->level)
-		return refuse(why, YJ_ERR_REFUSED, "level %s is already the confirmed level",
+		return refuse(why, YJ_ERR_REFUSED, _("level %s is already the confirmed level"),
 			      rq->level);
 	if (lv != sug && is_blank(rq->reason))
 		return refuse(why, YJ_ERR_REFUSED,
-			      "level %s differs from the suggested level %s: give a reason "
-			      "(--reason TEXT)",
+			      _("level %s differs from the suggested level %s: give a reason "
+			      "(--reason TEXT)"),
 			      rq->level, sug >= 0 ? playbook_level(st->pb, (size_t)sug)->m.id : "(none)");
 	value_set_str(p, "level", playbook_level(st->pb, (size_t)lv)->m.id);
 	if (sug >= 0)
@@ -510,7 +567,7 @@ stepwise_blocked(const struct incident *st, int ci, struct strbuf *why)
 
 			if (!str_eq(e->to.v[k].id, id) || pi < 0 || st->contacts[pi].notified_ms)
 				continue;
-			sb_printf(why, "%s is reported level by level (%s): notify %s (%s) first",
+			sb_printf(why, _("%s is reported level by level (%s): notify %s (%s) first"),
 				  id, e->m.id, prev->m.id, prev->name);
 			return true;
 		}
@@ -527,21 +584,21 @@ req_notify(const struct incident *st, const struct request *rq, struct value *p,
 	bool ok = !rq->channel;
 
 	if (ci < 0)
-		return refuse(why, YJ_ERR_DATA, "unknown contact '%s' (see 'yingji playbook show')",
+		return refuse(why, YJ_ERR_DATA, _("unknown contact '%s' (see 'yingji playbook show')"),
 			      rq->contact ? rq->contact : "");
 	for (size_t i = 0; rq->channel && i < 4; i++)
 		ok |= str_eq(rq->channel, channels[i]);
 	if (!ok)
-		return refuse(why, YJ_ERR_DATA, "unknown channel '%s' (phone, sms, written or "
-						"verbal)", rq->channel);
+		return refuse(why, YJ_ERR_DATA, _("unknown channel '%s' (phone, sms, written or "
+						"verbal)"), rq->channel);
 	if (!rq->ack && !st->contacts[ci].notified_ms && stepwise_blocked(st, ci, why))
 		return YJ_ERR_REFUSED;
 	if (rq->ack && !st->contacts[ci].notified_ms)
-		return refuse(why, YJ_ERR_REFUSED, "%s has not been notified yet; record the "
-						   "notification first",
+		return refuse(why, YJ_ERR_REFUSED, _("%s has not been notified yet; record the "
+						   "notification first"),
 			      playbook_contact(st->pb, (size_t)ci)->name);
 	if (rq->ack && st->contacts[ci].acked_ms)
-		return refuse(why, YJ_ERR_REFUSED, "%s has already acknowledged",
+		return refuse(why, YJ_ERR_REFUSED, _("%s has already acknowledged"),
 			      playbook_contact(st->pb, (size_t)ci)->name);
 	value_set_str(p, "contact", playbook_contact(st->pb, (size_t)ci)->m.id);
 	value_set_str(p, "action", rq->ack ? "acknowledged" : "notified");
@@ -568,13 +625,13 @@ req_assign(const struct incident *st, const struct request *rq, struct value *p,
 	struct strbuf brief = STRBUF_INIT;
 
 	if (!party || !playbook_party_name(st->pb, party, NULL))
-		return refuse(why, YJ_ERR_DATA, "unknown role, unit or group '%s' (see 'yingji "
-						"playbook show')", party ? party : "");
+		return refuse(why, YJ_ERR_DATA, _("unknown role, unit or group '%s' (see 'yingji "
+						"playbook show')"), party ? party : "");
 	if (is_blank(rq->person))
-		return refuse(why, YJ_ERR_DATA, "name the person");
+		return refuse(why, YJ_ERR_DATA, _("name the person"));
 	h = incident_holder(st, party);
 	if (h && str_eq(h->person, rq->person))
-		return refuse(why, YJ_ERR_REFUSED, "%s already holds %s", rq->person,
+		return refuse(why, YJ_ERR_REFUSED, _("%s already holds %s"), rq->person,
 			      playbook_party_name(st->pb, party, NULL));
 	value_set_str(p, "party", party);
 	if (!handover) {
@@ -602,13 +659,13 @@ req_inject(const struct incident *st, const struct request *rq, struct value *p,
 	   struct strbuf *why)
 {
 	if (!st->drill)
-		return refuse(why, YJ_ERR_REFUSED, "injects belong to drills; incident %lld is real",
+		return refuse(why, YJ_ERR_REFUSED, _("injects belong to drills; incident %lld is real"),
 			      (long long)st->id);
 	if (is_blank(rq->text))
-		return refuse(why, YJ_ERR_DATA, "an inject needs a message");
+		return refuse(why, YJ_ERR_DATA, _("an inject needs a message"));
 	/* Each inject of a scenario arrives once, whoever's console delivers it first. */
 	if (rq->inject && incident_inject_seq(st, rq->inject))
-		return refuse(why, YJ_ERR_REFUSED, "inject '%s' was delivered already (entry %lld)",
+		return refuse(why, YJ_ERR_REFUSED, _("inject '%s' was delivered already (entry %lld)"),
 			      rq->inject, (long long)incident_inject_seq(st, rq->inject));
 	value_set_str(p, "message", rq->text);
 	value_set_str(p, "inject", rq->inject);
@@ -623,11 +680,11 @@ req_annotate(const struct incident *st, const struct request *rq, struct value *
 	int64_t last = st->n_entries ? st->entries[st->n_entries - 1].seq : 0;
 
 	if (rq->seq < 1 || rq->seq > last)
-		return refuse(why, YJ_ERR_DATA, "incident %lld has no entry %lld (its journal ends "
-						"at %lld)", (long long)st->id, (long long)rq->seq,
+		return refuse(why, YJ_ERR_DATA, _("incident %lld has no entry %lld (its journal ends "
+						"at %lld)"), (long long)st->id, (long long)rq->seq,
 			      (long long)last);
 	if (is_blank(rq->text))
-		return refuse(why, YJ_ERR_DATA, "the annotation is empty");
+		return refuse(why, YJ_ERR_DATA, _("the annotation is empty"));
 	value_set_int(p, "seq", rq->seq);
 	value_set_str(p, "text", rq->text);
 	return YJ_OK;
@@ -641,7 +698,7 @@ dispatch(const struct incident *st, const struct request *rq, struct value *p, s
 		return req_set(st, rq, p, why);
 	case REQ_NOTE:
 		if (is_blank(rq->text))
-			return refuse(why, YJ_ERR_DATA, "the note is empty");
+			return refuse(why, YJ_ERR_DATA, _("the note is empty"));
 		value_set_str(p, "text", rq->text);
 		return YJ_OK;
 	case REQ_TICK:
@@ -672,10 +729,12 @@ request_build(const struct incident *st, const struct request *rq, enum entry_ki
 	enum yj_status rc;
 
 	*payload = NULL;
+	if (rq->refusal)
+		request_refusal_clear(rq->refusal);
 	/* Closed incidents are read-only; a reviewer's annotation is a new entry beside them. */
 	if (st->closed && rq->kind != REQ_ANNOTATE)
-		return refuse(why, YJ_ERR_REFUSED, "incident %lld is closed; a closed incident is "
-						   "read-only (reviewers may annotate it)",
+		return refuse(why, YJ_ERR_REFUSED, _("incident %lld is closed; a closed incident is "
+						   "read-only (reviewers may annotate it)"),
 			      (long long)st->id);
 	p = value_obj();
 	rc = dispatch(st, rq, p, why);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "core/i18n.h"
 #include "core/score.h"
 #include "util/arena.h"
 #include "util/str.h"
@@ -107,13 +108,14 @@ settle(struct builder *b, struct score_check *c)
 	bool closed = b->st->closed;
 
 	if (c->met_ms && c->met_ms <= c->due_ms)
-		verdict(c, SCORE_PASS, "met");
+		verdict(c, SCORE_PASS, N_("met"));
 	else if (c->met_ms)
-		verdict(c, SCORE_FAIL, "met late");
+		verdict(c, SCORE_FAIL, N_("met late"));
 	else if (b->s->end_ms > c->due_ms)
-		verdict(c, SCORE_FAIL, "missed");
+		verdict(c, SCORE_FAIL, N_("missed"));
 	else
-		verdict(c, closed ? SCORE_FAIL : SCORE_UNSCORED, closed ? "not met" : "running");
+		verdict(c, closed ? SCORE_FAIL : SCORE_UNSCORED,
+			closed ? N_("not met") : N_("running"));
 }
 
 /* ---- plan deadlines ---- */
@@ -124,20 +126,21 @@ deadline_verdict(struct score_check *c, enum clock_status status, bool closed)
 {
 	switch (status) {
 	case CLOCK_MET:
-		verdict(c, SCORE_PASS, "met");
+		verdict(c, SCORE_PASS, N_("met"));
 		break;
 	case CLOCK_MET_LATE:
-		verdict(c, SCORE_FAIL, "met late");
+		verdict(c, SCORE_FAIL, N_("met late"));
 		break;
 	case CLOCK_MISSED:
-		verdict(c, SCORE_FAIL, "missed");
+		verdict(c, SCORE_FAIL, N_("missed"));
 		break;
 	case CLOCK_RUNNING:
 		/* Unmet and not yet due: a closed drill can no longer meet it. */
-		verdict(c, closed ? SCORE_FAIL : SCORE_UNSCORED, closed ? "not met" : "running");
+		verdict(c, closed ? SCORE_FAIL : SCORE_UNSCORED,
+			closed ? N_("not met") : N_("running"));
 		break;
 	case CLOCK_PENDING:
-		verdict(c, SCORE_UNSCORED, "not started");
+		verdict(c, SCORE_UNSCORED, N_("not started"));
 		break;
 	}
 }
@@ -279,15 +282,22 @@ check_level(struct builder *b, const char *want)
 
 	if (lv < 0)
 		return;
-	c = add_check(b, SCORE_LEVEL, want, "the level the plan calls for");
-	sb_printf(&sb, "expected %s; confirmed %s", level_label(b, lv),
-		  st->level >= 0 ? level_label(b, st->level) : "none");
-	c->detail = dup(b, sb_str(&sb));
+	c = add_check(b, SCORE_LEVEL, want, N_("the level the plan calls for"));
+	/* The detail twice: in English for JSON, and in the locale's words for people. */
+	for (int human = 0; human < 2; human++) {
+		sb_reset(&sb);
+		if (human && st->level < 0)
+			sb_printf(&sb, _("expected %s; no level confirmed"), level_label(b, lv));
+		else
+			sb_printf(&sb, i18n_say(human, N_("expected %s; confirmed %s")),
+				  level_label(b, lv), st->level >= 0 ? level_label(b, st->level) : "none");
+		*(human ? &c->detail_text : &c->detail) = dup(b, sb_str(&sb));
+	}
 	sb_free(&sb);
 	if (st->level == lv && st->n_level_changes)
 		c->met_ms = st->level_changes[st->n_level_changes - 1].ms;
 	verdict(c, st->level == lv ? SCORE_PASS : SCORE_FAIL,
-		st->level == lv ? "confirmed" : "not confirmed");
+		st->level == lv ? N_("confirmed") : N_("not confirmed"));
 }
 
 static void
@@ -305,10 +315,15 @@ check_phase(struct builder *b, const char *want)
 	for (size_t i = 0; !c->met_ms && i < st->n_visits; i++)
 		if (st->visits[i].phase == p)
 			c->met_ms = st->visits[i].entered_ms;
-	sb_printf(&sb, "ended in %s %s", cur ? cur->m.id : "-", cur ? cur->title : "");
-	c->detail = dup(b, sb_str(&sb));
+	for (int human = 0; human < 2; human++) {
+		sb_reset(&sb);
+		sb_printf(&sb, i18n_say(human, N_("ended in %s %s")), cur ? cur->m.id : "-",
+			  cur ? cur->title : "");
+		*(human ? &c->detail_text : &c->detail) = dup(b, sb_str(&sb));
+	}
 	sb_free(&sb);
-	verdict(c, c->met_ms ? SCORE_PASS : SCORE_FAIL, c->met_ms ? "reached" : "not reached");
+	verdict(c, c->met_ms ? SCORE_PASS : SCORE_FAIL,
+		c->met_ms ? N_("reached") : N_("not reached"));
 }
 
 /* The first assignment that engages group g: to the group itself, or to a lead of it. */
@@ -348,16 +363,17 @@ check_group(struct builder *b, const char *id)
 		return;
 	c = add_check(b, SCORE_GROUP, id, g->name);
 	h = engaged_by(b->st, g);
-	if (h) {
-		sb_printf(&sb, "%s holds %s", h->person,
+	for (int human = 0; h && human < 2; human++) {
+		sb_reset(&sb);
+		sb_printf(&sb, i18n_say(human, N_("%s holds %s")), h->person,
 			  playbook_party_name(b->st->pb, h->party, NULL));
 		if (!str_eq(h->party, g->m.id))
-			sb_append(&sb, " (a lead of the group)");
-		c->detail = dup(b, sb_str(&sb));
+			sb_append(&sb, i18n_say(human, N_(" (a lead of the group)")));
+		*(human ? &c->detail_text : &c->detail) = dup(b, sb_str(&sb));
 		c->met_ms = h->ms;
 	}
 	sb_free(&sb);
-	verdict(c, h ? SCORE_PASS : SCORE_FAIL, h ? "engaged" : "not engaged");
+	verdict(c, h ? SCORE_PASS : SCORE_FAIL, h ? N_("engaged") : N_("not engaged"));
 }
 
 static void
@@ -370,7 +386,7 @@ check_contact(struct builder *b, const char *id)
 		return;
 	c = add_check(b, SCORE_CONTACT, id, k->name);
 	c->met_ms = notified_ms(b->st, id);
-	verdict(c, c->met_ms ? SCORE_PASS : SCORE_FAIL, c->met_ms ? "notified" : "not notified");
+	verdict(c, c->met_ms ? SCORE_PASS : SCORE_FAIL, c->met_ms ? N_("notified") : N_("not notified"));
 }
 
 static void
@@ -414,13 +430,15 @@ copy_timeline(struct builder *b)
 	s->timeline = arena_array(s->arena, st->n_entries, sizeof(*s->timeline));
 	for (size_t i = 0; i < st->n_entries; i++) {
 		const struct entry *e = &st->entries[i];
-		struct strbuf line = STRBUF_INIT;
+		struct strbuf line = STRBUF_INIT, text = STRBUF_INIT;
 
-		report_entry_line(st->pb, e, &line);
+		report_entry_summary(st->pb, e, &line);
+		report_entry_line(st->pb, e, &text);
 		s->timeline[i] = (struct score_line){e->seq, e->ts_ms, dup(b, e->operator_name),
 						     entry_kind_name(e->kind),
-						     dup(b, sb_str(&line))};
+						     dup(b, sb_str(&line)), dup(b, sb_str(&text))};
 		sb_free(&line);
+		sb_free(&text);
 	}
 	s->n_timeline = st->n_entries;
 	if (st->n_entries) {

@@ -59,6 +59,7 @@ struct score_check {
 	int64_t due_ms, met_ms;	/* UTC ms; 0 when there is none */
 	const char *how;	/* limits: the event that meets it ("leave:triage") */
 	const char *detail;	/* e.g. "confirmed III 较大事件"; NULL when nothing to add */
+	const char *detail_text;	/* the detail for people, in the locale's words */
 };
 
 struct score_level {
@@ -69,7 +70,8 @@ struct score_level {
 
 struct score_line {
 	int64_t seq, ms;
-	const char *by, *kind, *summary;
+	const char *by, *kind, *summary;	/* summary: in English, with ids (JSON) */
+	const char *text;	/* the same for people, in the locale's and the plan's words */
 };
 
 struct score {

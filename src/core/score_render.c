@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include "core/i18n.h"
 #include "core/score.h"
 #include "util/duration.h"
 #include "util/strbuf.h"
@@ -51,29 +52,29 @@ when(struct strbuf *out, const struct score *s, int64_t ms)
 static const char *
 mark(enum score_verdict v)
 {
-	return v == SCORE_PASS ? "PASS" : v == SCORE_FAIL ? "FAIL" : "--";
+	return v == SCORE_PASS ? _("PASS") : v == SCORE_FAIL ? _("FAIL") : "--";
 }
 
 /* What happened to one check: its status, times, event and detail, on one line. */
 static void
 check_outcome(struct strbuf *out, const struct score *s, const struct score_check *c, bool md)
 {
-	sb_append(out, c->status);
+	sb_append(out, _(c->status));
 	if (c->met_ms) {
-		sb_append(out, " at ");
+		sb_append(out, _(" at "));
 		when(out, s, c->met_ms);
 	}
 	if (c->due_ms) {
-		sb_append(out, "; due ");
+		sb_append(out, _("; due "));
 		when(out, s, c->due_ms);
 	}
 	if (c->how) {
-		sb_append(out, "; event ");
+		sb_append(out, _("; event "));
 		clean(out, c->how, md);
 	}
 	if (c->detail) {
-		sb_append(out, "; ");
-		clean(out, c->detail, md);
+		sb_append(out, _("; "));
+		clean(out, c->detail_text ? c->detail_text : c->detail, md);
 	}
 }
 
@@ -84,25 +85,25 @@ header(const struct score *s, bool md, struct strbuf *out)
 {
 	char t[32], off[48];
 
-	sb_printf(out, "%s演练评分 — incident %lld [DRILL]: ", md ? "# " : "",
-		  (long long)s->incident);
+	sb_printf(out, "%s演练评分 — ", md ? "# " : "");
+	sb_printf(out, _("incident %lld [DRILL]: "), (long long)s->incident);
 	clean(out, s->title, md);
-	sb_append(out, md ? "\n\n- scenario: " : "\n\nscenario: ");
+	sb_append(out, md ? _("\n\n- scenario: ") : _("\n\nscenario: "));
 	clean(out, s->scenario_id, md);
 	sb_append(out, " — ");
 	clean(out, s->scenario_title, md);
 	sb_printf(out, " (sha256 %.12s)", s->scenario_sha256 ? s->scenario_sha256 : "");
-	sb_append(out, md ? "\n- plan: " : "\nplan:     ");
+	sb_append(out, md ? _("\n- plan: ") : _("\nplan:     "));
 	clean(out, s->plan_title, md);
 	sb_printf(out, " (%s)", s->plan_id);
 	time_format_local(s->start_ms, t, sizeof(t));
-	sb_printf(out, md ? "\n- started: %s (T+0)" : "\nstarted:  %s (T+0)", t);
+	sb_printf(out, md ? _("\n- started: %s (T+0)") : _("\nstarted:  %s (T+0)"), t);
 	time_format_local(s->end_ms, t, sizeof(t));
 	offset(s, s->end_ms, off, sizeof(off));
-	sb_printf(out, md ? "\n- ended: %s (%s; %s)\n" : "\nended:    %s (%s; %s)\n", t, off,
-		  s->closed ? "closed" : "still open: scored as of now");
-	sb_printf(out, md ? "\n**Score: %zu of %zu checks passed**\n"
-			  : "\nScore: %zu of %zu checks passed\n",
+	sb_printf(out, md ? _("\n- ended: %s (%s; %s)\n") : _("\nended:    %s (%s; %s)\n"), t, off,
+		  s->closed ? _("closed") : _("still open: scored as of now"));
+	sb_printf(out, md ? _("\n**Score: %zu of %zu checks passed**\n")
+			  : _("\nScore: %zu of %zu checks passed\n"),
 		  s->passed, s->scored);
 }
 
@@ -117,31 +118,37 @@ in_section(const struct score_check *c, int section)
 static void
 checks_text(const struct score *s, int section, bool md, struct strbuf *out)
 {
-	static const char *const titles[] = {"预案时限 (plan deadlines)",
-					     "演练时限 (scenario limits)",
-					     "预期结果 (expected outcome)"};
+	static const char *const titles[] = {N_("预案时限 (plan deadlines)"),
+					     N_("演练时限 (scenario limits)"),
+					     N_("预期结果 (expected outcome)")};
+	/* What each kind of check is called (score_kind_name() is the machines' name). */
+	static const char *const kinds[] = {
+		[SCORE_DEADLINE] = N_("deadline"), [SCORE_LIMIT] = N_("limit"),
+		[SCORE_LEVEL] = N_("level"),	   [SCORE_PHASE] = N_("phase"),
+		[SCORE_GROUP] = N_("group"),	   [SCORE_CONTACT] = N_("contact"),
+	};
 	size_t shown = 0;
 
-	sb_printf(out, md ? "\n## %s\n\n" : "\n%s\n", titles[section]);
+	sb_printf(out, md ? "\n## %s\n\n" : "\n%s\n", _(titles[section]));
 	for (size_t i = 0; i < s->n_checks; i++) {
 		const struct score_check *c = &s->checks[i];
 
 		if (!in_section(c, section))
 			continue;
 		if (md && !shown)
-			sb_append(out, "| result | check | what | outcome |\n|---|---|---|---|\n");
+			sb_printf(out, "%s\n|---|---|---|---|\n", _("| result | check | what | outcome |"));
 		shown++;
-		sb_printf(out, md ? "| %s | %s " : "  %-4s  %s ", mark(c->verdict),
-			  score_kind_name(c->kind));
+		sb_printf(out, md ? "| %s | %s " : "  %-4s  %s ", mark(c->verdict), _(kinds[c->kind]));
 		clean(out, c->id, md);
 		sb_append(out, md ? " | " : ": ");
-		clean(out, c->text, md);
+		/* The plan's or the scenario's words, but for the level's, which are ours. */
+		clean(out, c->kind == SCORE_LEVEL ? _(c->text) : c->text, md);
 		sb_append(out, md ? " | " : "\n        ");
 		check_outcome(out, s, c, md);
 		sb_append(out, md ? " |\n" : "\n");
 	}
 	if (!shown)
-		sb_append(out, md ? "- none\n" : "  none\n");
+		sb_printf(out, "%s%s\n", md ? "- " : "  ", _("none"));
 }
 
 static void
@@ -149,7 +156,7 @@ levels_text(const struct score *s, bool md, struct strbuf *out)
 {
 	char t[32], off[48];
 
-	sb_append(out, md ? "\n## 级别变化 (level history)\n\n" : "\n级别变化 (level history)\n");
+	sb_printf(out, md ? "\n## %s\n\n" : "\n%s\n", _("级别变化 (level history)"));
 	for (size_t i = 0; i < s->n_levels; i++) {
 		const struct score_level *l = &s->levels[i];
 
@@ -168,7 +175,7 @@ levels_text(const struct score *s, bool md, struct strbuf *out)
 		sb_append(out, "\n");
 	}
 	if (!s->n_levels)
-		sb_append(out, md ? "- none confirmed\n" : "  none confirmed\n");
+		sb_printf(out, "%s%s\n", md ? "- " : "  ", _("none confirmed"));
 }
 
 static void
@@ -176,9 +183,10 @@ timeline_text(const struct score *s, bool md, struct strbuf *out)
 {
 	char t[32], off[48];
 
-	sb_append(out, md ? "\n## 时间线 (timeline)\n\n| # | drill clock | time | operator | what "
-			    "|\n|---|---|---|---|---|\n"
-			  : "\n时间线 (timeline)\n");
+	sb_printf(out, md ? "\n## %s\n\n" : "\n%s\n", _("时间线 (timeline)"));
+	if (md)
+		sb_printf(out, "%s\n|---|---|---|---|---|\n",
+			  _("| # | drill clock | time | operator | what |"));
 	for (size_t i = 0; i < s->n_timeline; i++) {
 		const struct score_line *e = &s->timeline[i];
 
@@ -188,7 +196,7 @@ timeline_text(const struct score *s, bool md, struct strbuf *out)
 			  (long long)e->seq, off, t);
 		clean(out, e->by, md);
 		sb_append(out, md ? " | " : "  ");
-		clean(out, e->summary, md);
+		clean(out, e->text ? e->text : e->summary, md);
 		sb_append(out, md ? " |\n" : "\n");
 	}
 }
@@ -201,7 +209,7 @@ render_text(const struct score *s, bool md, struct strbuf *out)
 		checks_text(s, section, md, out);
 	levels_text(s, md, out);
 	timeline_text(s, md, out);
-	sb_printf(out, md ? "\n---\njournal head `%lld:%s`\n" : "\njournal head %lld:%s\n",
+	sb_printf(out, md ? _("\n---\njournal head `%lld:%s`\n") : _("\njournal head %lld:%s\n"),
 		  (long long)s->head_seq, s->head_hash);
 }
 

@@ -163,19 +163,7 @@ fmt_incident_start(const struct incident *st)
 const char *
 fmt_channel(const char *channel)
 {
-	static const struct {
-		const char *id, *name;
-	} names[] = {
-		{"phone", N_("phone")},
-		{"sms", N_("text message")},
-		{"written", N_("in writing")},
-		{"verbal", N_("verbally")},
-	};
-
-	for (size_t i = 0; channel && i < sizeof(names) / sizeof(names[0]); i++)
-		if (!strcmp(names[i].id, channel))
-			return _(names[i].name);
-	return channel ? channel : "";
+	return report_channel_name(channel);
 }
 
 const char *

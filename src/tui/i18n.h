@@ -1,7 +1,10 @@
-/* Console strings go through gettext (util/i18n.h). */
+/*
+ * Console strings go through gettext like every message for people: see
+ * core/i18n.h for _() and N_().
+ */
 #ifndef YINGJI_TUI_I18N_H
 #define YINGJI_TUI_I18N_H
 
-#include "util/i18n.h"
+#include "core/i18n.h"
 
 #endif

@@ -16,12 +16,32 @@ push(struct wrapped *w, const char *s, size_t len)
 	w->v[w->n++] = xstrndup(s, len);
 }
 
+/*
+ * Chinese punctuation that closes or pauses (，。、；：？！ and closing
+ * brackets and quotes) never starts a line (避头点): the character before it
+ * goes down with it.
+ */
+static bool
+no_line_start(const char *s, size_t len)
+{
+	static const uint32_t marks[] = {0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01,
+					 0xFF09, 0x300B, 0x300D, 0x300F, 0x3011, 0x201D, 0x2019,
+					 0x2026};
+	uint32_t cp;
+
+	text_decode(s, len, &cp);
+	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
+		if (cp == marks[i])
+			return true;
+	return false;
+}
+
 /* One paragraph (no newline in it). */
 static void
 wrap_para(struct wrapped *w, const char *s, size_t len, size_t cols)
 {
 	while (len) {
-		size_t off = 0, used = 0, space = 0;
+		size_t off = 0, used = 0, space = 0, last = 0;
 
 		while (off < len) {
 			uint32_t cp;
@@ -33,8 +53,11 @@ wrap_para(struct wrapped *w, const char *s, size_t len, size_t cols)
 			if (cp == ' ')
 				space = off;
 			used += cw;
+			last = off;
 			off += n;
 		}
+		if (off < len && last && no_line_start(s + off, len - off))
+			off = last;
 		/* Break after the last space when it is near the end of the line. */
 		if (off < len && space && off - space < 16)
 			off = space + 1;

@@ -296,6 +296,146 @@ START_TEST(test_refusal_writes_nothing)
 }
 END_TEST
 
+/* ---- the guards' list: every kind of thing a decision may lack ---- */
+
+static void
+must(struct fixture *f, int64_t id, struct request rq)
+{
+	struct strbuf why = STRBUF_INIT;
+
+	ck_assert_msg(engine_submit(f->e, id, &rq, NULL, &why) == YJ_OK, "%s", sb_str(&why));
+	sb_free(&why);
+}
+
+/* Advance by `decision`, refused: the list in *r, and the one line made from it. */
+static void
+refused(struct fixture *f, int64_t id, const char *decision, struct request_refusal *r)
+{
+	struct strbuf why = STRBUF_INIT, line = STRBUF_INIT;
+	struct request rq = {.kind = REQ_ADVANCE, .decision = decision, .refusal = r};
+
+	ck_assert_int_eq(engine_submit(f->e, id, &rq, NULL, &why), YJ_ERR_REFUSED);
+	ck_assert_uint_gt(r->n, 0);
+	ck_assert_str_eq(r->decision, decision);
+	request_refusal_text(r, &line);
+	ck_assert_str_eq(sb_str(&why), sb_str(&line));
+	sb_free(&why);
+	sb_free(&line);
+}
+
+static void
+gap_is(const struct request_refusal *r, size_t i, enum request_gap_kind kind, const char *id,
+       const char *label, const char *text)
+{
+	ck_assert_uint_lt(i, r->n);
+	ck_assert_int_eq(r->gaps[i].kind, kind);
+	ck_assert_pstr_eq(r->gaps[i].id, id);
+	ck_assert_pstr_eq(r->gaps[i].label, label);
+	ck_assert_str_eq(r->gaps[i].text, text);
+}
+
+static int64_t
+open_under(struct fixture *f, const char *playbook, const struct kv *kv, size_t n)
+{
+	struct strbuf why = STRBUF_INIT;
+	struct diag_list dl = {0};
+	char path[4096];
+	int64_t id = 0;
+
+	snprintf(path, sizeof(path), "%s/%s", test_playbook_dir(), playbook);
+	ck_assert_int_eq(engine_new(f->e, path, "缺项", false, kv, n, &id, &dl, &why), YJ_OK);
+	sb_free(&why);
+	diag_list_clear(&dl);
+	return id;
+}
+
+/* 天津 第24条: fields, items, the level, the level a decision is for, the contacts owed. */
+START_TEST(test_refusal_lists_fields_items_levels_contacts)
+{
+	static const struct kv report[] = {
+		{"discovered_at", "2026-11-22 09:50"}, {"unit", "社保中心"}, {"system", "社保卡系统"},
+		{"category", "attack"}, {"summary", "网页被篡改"}};
+	struct kv handling = {"handling", "已恢复"};
+	struct request_refusal r = {0};
+	struct fixture f;
+	int64_t id;
+
+	setup(&f, "张三");
+	id = open_under(&f, "tianjin-hrss.yaml", NULL, 0);
+	refused(&f, id, "assess", &r);
+	ck_assert_str_eq(r.decision_label, "判断事件级别与报告路径");
+	ck_assert_uint_eq(r.n, 6);
+	gap_is(&r, 0, GAP_FIELD, "discovered_at", "发现时间",
+	       "field discovered_at (发现时间) is not recorded");
+	gap_is(&r, 4, GAP_FIELD, "summary", "事件情况", "field summary (事件情况) is not recorded");
+	gap_is(&r, 5, GAP_ITEM, "record", "记录事件基本情况，按本单位信息安全事件报告制度报告",
+	       "checklist item record (记录事件基本情况，按本单位信息安全事件报告制度报告) is not "
+	       "ticked or skipped");
+	must(&f, id, (struct request){.kind = REQ_SET, .kv = report, .n_kv = 5});
+	must(&f, id, (struct request){.kind = REQ_TICK, .item = "record"});
+	must(&f, id, (struct request){.kind = REQ_ADVANCE});
+	refused(&f, id, "major", &r);
+	ck_assert_uint_eq(r.n, 4);
+	gap_is(&r, 0, GAP_LEVEL_FIT, "major", "重大信息安全事件",
+	       "it applies at level major, and no level is confirmed");
+	ck_assert_int_eq(r.gaps[1].kind, GAP_ITEM);
+	ck_assert_str_eq(r.gaps[2].id, "route");
+	gap_is(&r, 3, GAP_LEVEL, NULL, NULL, "the level is not confirmed (yingji level ID LEVEL)");
+	must(&f, id, (struct request){.kind = REQ_TICK, .item = "classify"});
+	must(&f, id, (struct request){.kind = REQ_TICK, .item = "route"});
+	must(&f, id, (struct request){.kind = REQ_LEVEL, .level = "general"});
+	refused(&f, id, "major", &r);
+	ck_assert_uint_eq(r.n, 1);
+	gap_is(&r, 0, GAP_LEVEL_FIT, "major", "重大信息安全事件",
+	       "it applies at level major, and the confirmed level is general");
+	must(&f, id, (struct request){.kind = REQ_ADVANCE, .decision = "general"});
+	must(&f, id, (struct request){.kind = REQ_SET, .kv = &handling, .n_kv = 1});
+	must(&f, id, (struct request){.kind = REQ_TICK, .item = "plan"});
+	must(&f, id, (struct request){.kind = REQ_TICK, .item = "recover"});
+	refused(&f, id, "close", &r);
+	gap_is(&r, 0, GAP_CONTACT, "sec-officer-c", "本单位信息安全管理人员",
+	       "sec-officer-c (本单位信息安全管理人员) has not been notified");
+	request_refusal_clear(&r);
+	ck_assert_uint_eq(r.n, 0);
+	teardown(&f);
+}
+END_TEST
+
+/* 潞城 4.1.2(2), 4.5: a false alarm is closed with a reason, by the office. */
+START_TEST(test_refusal_lists_reason_and_party)
+{
+	static const struct kv report[] = {
+		{"discovered_at", "2026-11-22 10:00"}, {"place", "市政务云机房"},
+		{"unit_name", "市大数据中心"}, {"info_source", "monitoring"},
+		{"category", "attack"}, {"economic_loss", "0"},
+		{"scope", "政务网站"}, {"trend", "扩大"}, {"handling", "已断网隔离"}};
+	struct request_refusal r = {0};
+	struct strbuf why = STRBUF_INIT;
+	struct request rq = {.kind = REQ_ADVANCE, .decision = "nope", .refusal = &r};
+	struct fixture f;
+	int64_t id;
+
+	setup(&f, "张三");
+	id = open_under(&f, "lucheng-2017.yaml", report, sizeof(report) / sizeof(report[0]));
+	must(&f, id, (struct request){.kind = REQ_TICK, .item = "report-office"});
+	must(&f, id, (struct request){.kind = REQ_TICK, .item = "report-city-gov"});
+	must(&f, id, (struct request){.kind = REQ_ADVANCE});
+	refused(&f, id, "false-alarm", &r);
+	ck_assert_uint_eq(r.n, 2);
+	gap_is(&r, 0, GAP_REASON, "false-alarm", "经核实属于误报，记录并结案",
+	       "'false-alarm' needs a reason (--reason TEXT)");
+	gap_is(&r, 1, GAP_PARTY, "office", "市指挥部办公室",
+	       "only 市指挥部办公室 (not assigned) may take this decision, and you are 张三");
+	/* Not a guard: no decision of that name.  The list is emptied, the line says why. */
+	ck_assert_int_eq(engine_submit(f.e, id, &rq, NULL, &why), YJ_ERR_DATA);
+	ck_assert_uint_eq(r.n, 0);
+	ck_assert_ptr_null(r.decision);
+	ck_assert_msg(strstr(sb_str(&why), "has no decision 'nope'"), "%s", sb_str(&why));
+	sb_free(&why);
+	teardown(&f);
+}
+END_TEST
+
 Suite *
 suite_engine(void)
 {
@@ -305,6 +445,10 @@ suite_engine(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_projection_equals_fold, 0, 8);
 	tcase_add_test(tc, test_refusal_writes_nothing);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("guards");
+	tcase_add_test(tc, test_refusal_lists_fields_items_levels_contacts);
+	tcase_add_test(tc, test_refusal_lists_reason_and_party);
 	suite_add_tcase(s, tc);
 	return s;
 }

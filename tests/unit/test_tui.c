@@ -215,6 +215,28 @@ START_TEST(wrap_never_splits_a_character)
 }
 END_TEST
 
+/* 避头点: a comma or a full stop never starts a line; the character before it goes down too. */
+START_TEST(wrap_keeps_punctuation_off_a_line_start)
+{
+	struct wrapped w = {0};
+
+	wrap_text(&w, "一二三四、五", 8);
+	ck_assert_uint_eq(w.n, 2);
+	ck_assert_str_eq(w.v[0], "一二三");
+	ck_assert_str_eq(w.v[1], "四、五");
+	wrap_free(&w);
+	wrap_text(&w, "一二三四。", 8);
+	ck_assert_uint_eq(w.n, 2);
+	ck_assert_str_eq(w.v[0], "一二三");
+	ck_assert_str_eq(w.v[1], "四。");
+	wrap_free(&w);
+	/* A line of nothing but the mark is cut where it must be. */
+	wrap_text(&w, "。。。", 2);
+	ck_assert_uint_eq(w.n, 3);
+	wrap_free(&w);
+}
+END_TEST
+
 static bool
 odd_only(const void *ctx, size_t i)
 {
@@ -279,6 +301,7 @@ suite_tui(void)
 	tcase_add_test(tc, keymap_binds_reports_and_falls_back);
 	tcase_add_test(tc, builtin_keys_load);
 	tcase_add_test(tc, wrap_never_splits_a_character);
+	tcase_add_test(tc, wrap_keeps_punctuation_off_a_line_start);
 	tcase_add_test(tc, list_skips_rows_it_cannot_select);
 	tcase_add_test(tc, styles_map_to_colour_256_and_mono);
 	suite_add_tcase(s, tc);

@@ -14,25 +14,14 @@
 #include "tui/i18n.h"
 #include "tui/list.h"
 #include "tui/views/views.h"
-#include "util/text.h"
 #include "util/xalloc.h"
 
 #include <stdlib.h>
-#include <string.h>
-
-enum gap_kind { GAP_FIELD, GAP_ITEM, GAP_LEVEL, GAP_REASON, GAP_WHO, GAP_CONTACT, GAP_OTHER };
-
-struct gap {
-	enum gap_kind kind;
-	char *id;	/* field or item id */
-	char *text;	/* the engine's words */
-};
 
 struct decisions {
 	struct list list;	/* the phase's decisions */
 	struct list gaps_list;
-	struct gap *gaps;
-	size_t n_gaps;
+	struct request_refusal refusal;	/* what the guards found missing, by kind */
 	bool on_gaps;		/* the refusal has the focus */
 	char decision[128];	/* the decision last tried, by id */
 };
@@ -48,75 +37,18 @@ phase(struct app *a)
 static void
 clear_gaps(struct decisions *d)
 {
-	for (size_t i = 0; i < d->n_gaps; i++) {
-		free(d->gaps[i].id);
-		free(d->gaps[i].text);
-	}
-	free(d->gaps);
-	d->gaps = NULL;
-	d->n_gaps = 0;
+	request_refusal_clear(&d->refusal);
 	d->on_gaps = false;
 	list_set_count(&d->gaps_list, 0);
 }
 
-/* The word after `prefix` at the start of s ("field unit_name (...)" -> "unit_name"). */
-static char *
-word_after(const char *s, const char *prefix)
-{
-	const char *p = s + strlen(prefix), *end = p;
-
-	while (*end && *end != ' ')
-		end++;
-	return xstrndup(p, (size_t)(end - p));
-}
-
+/* The engine's refusal, kept as the list of what is missing (core/request.h). */
 static void
-add_gap(struct decisions *d, const char *s, size_t len)
+show_gaps(struct decisions *d)
 {
-	struct gap *g;
-	char *text = xstrndup(s, len);
-
-	d->gaps = xrealloc(d->gaps, (d->n_gaps + 1) * sizeof(*d->gaps));
-	g = &d->gaps[d->n_gaps++];
-	memset(g, 0, sizeof(*g));
-	g->text = text;
-	g->kind = GAP_OTHER;
-	/* The engine's refusal names each missing thing (core/request.c). */
-	if (!strncmp(text, "field ", 6)) {
-		g->kind = GAP_FIELD;
-		g->id = word_after(text, "field ");
-	} else if (!strncmp(text, "checklist item ", 15)) {
-		g->kind = GAP_ITEM;
-		g->id = word_after(text, "checklist item ");
-	} else if (strstr(text, "level is not confirmed") || strstr(text, "applies at level")) {
-		g->kind = GAP_LEVEL;
-	} else if (strstr(text, " has not been notified")) {
-		g->kind = GAP_CONTACT;
-		g->id = word_after(text, "");
-	} else if (strstr(text, "needs a reason")) {
-		g->kind = GAP_REASON;
-	} else if (!strncmp(text, "only ", 5)) {
-		g->kind = GAP_WHO;
-	}
-}
-
-static void
-set_gaps(struct decisions *d, const char *why)
-{
-	const char *p = strstr(why, "): ");
-
-	clear_gaps(d);
-	p = p ? p + 3 : why;
-	while (*p) {
-		const char *sep = strstr(p, "; ");
-		size_t len = sep ? (size_t)(sep - p) : strlen(p);
-
-		add_gap(d, p, len);
-		p += len + (sep ? 2 : 0);
-	}
-	list_set_count(&d->gaps_list, d->n_gaps);
+	list_set_count(&d->gaps_list, d->refusal.n);
 	list_select(&d->gaps_list, 0);
-	d->on_gaps = d->n_gaps > 0;
+	d->on_gaps = d->refusal.n > 0;
 }
 
 static void
@@ -171,39 +103,34 @@ decision_line(struct app *a, const struct pb_decision *dc, int cols, struct line
 	(void)cols;
 }
 
+/* Each thing in the officer's words: the playbook's name for it, or the engine's line. */
 static void
-gap_line(struct app *a, const struct gap *g, struct line *l)
+gap_line(struct app *a, const struct request_gap *g, struct line *l)
 {
 	const struct incident *st = app_incident(a);
-	const struct pb_field *f;
-	const struct pb_contact *ct;
 
 	line_add(l, STYLE_ERROR, "✗ ");
 	switch (g->kind) {
 	case GAP_FIELD:
-		f = playbook_find_field(st->pb, g->id);
-		line_addf(l, STYLE_NORMAL, _("record the field: %s"), f ? f->name : g->id);
+		line_addf(l, STYLE_NORMAL, _("record the field: %s"), g->label);
 		break;
 	case GAP_ITEM:
 		line_addf(l, STYLE_NORMAL, _("tick or skip: %s"),
 			  fmt_item_text(st->pb, incident_phase(st)->m.id, g->id));
 		break;
 	case GAP_LEVEL:
-		line_add(l, STYLE_NORMAL, g->kind == GAP_LEVEL && strstr(g->text, "applies at level")
-						  ? g->text
-						  : _("confirm the level"));
+		line_add(l, STYLE_NORMAL, _("confirm the level"));
 		break;
 	case GAP_REASON:
 		line_add(l, STYLE_NORMAL, _("give a reason"));
 		break;
-	case GAP_WHO:
-		line_addf(l, STYLE_NORMAL, _("who may decide: %s"), g->text);
-		break;
 	case GAP_CONTACT:
-		ct = playbook_find_contact(st->pb, g->id);
-		line_addf(l, STYLE_NORMAL, _("notify: %s"), ct ? ct->name : g->id);
+		line_addf(l, STYLE_NORMAL, _("notify: %s"), g->label);
 		break;
-	case GAP_OTHER:
+	case GAP_LEVEL_FIT:
+		line_addf(l, STYLE_NORMAL, _("only at level %s: confirm the level"), g->label);
+		break;
+	case GAP_PARTY:
 		line_add(l, STYLE_NORMAL, g->text);
 		break;
 	}
@@ -240,21 +167,21 @@ decisions_draw(struct view *v, struct app *a)
 	snprintf(t, sizeof(t), _("Leave \"%s\" by:"), ph->title);
 	chrome_title(row++, 0, v->cols, t, !d->on_gaps);
 	rows = (int)d->list.n ? (int)d->list.n : 1;
-	lines = xcalloc(d->list.n + d->n_gaps + 1, sizeof(*lines));
+	lines = xcalloc(d->list.n + d->refusal.n + 1, sizeof(*lines));
 	for (size_t k = 0; k < d->list.n; k++)
 		decision_line(a, &ph->decisions[k], v->cols, &lines[k]);
 	if (!d->list.n)
 		draw_text(row, 2, v->cols - 2, STYLE_DIM, _("this phase has no decisions"));
 	draw_list(&d->list, row, rows, v->cols, !d->on_gaps, lines);
 	row += rows + 1;
-	if (d->n_gaps) {
+	if (d->refusal.n) {
 		chrome_title(row++, 0, v->cols, _("Not yet — what is missing (Enter goes there):"),
 			     d->on_gaps);
-		for (size_t k = 0; k < d->n_gaps; k++)
-			gap_line(a, &d->gaps[k], &lines[d->list.n + k]);
+		for (size_t k = 0; k < d->refusal.n; k++)
+			gap_line(a, &d->refusal.gaps[k], &lines[d->list.n + k]);
 		draw_list(&d->gaps_list, row, v->rows - row, v->cols, d->on_gaps, lines + d->list.n);
 	}
-	for (size_t k = 0; k < d->list.n + d->n_gaps; k++)
+	for (size_t k = 0; k < d->list.n + d->refusal.n; k++)
 		line_free(&lines[k]);
 	free(lines);
 }
@@ -273,22 +200,25 @@ static void
 take(struct app *a, struct decisions *d, const char *reason)
 {
 	const struct pb_decision *dc = tried(a, d);
-	struct request rq = {.kind = REQ_ADVANCE, .reason = reason};
-	struct strbuf why = STRBUF_INIT;
+	struct request_refusal refusal = {0};
+	struct request rq = {.kind = REQ_ADVANCE, .reason = reason, .refusal = &refusal};
 
 	if (!dc)
 		return;
 	rq.decision = dc->m.id;
-	if (app_submit(a, &rq, dc->label, &why) == YJ_OK) {
+	/* Kept aside: the reload after the submit refreshes this view, which clears the list. */
+	if (app_submit(a, &rq, dc->label, NULL) == YJ_OK) {
+		request_refusal_clear(&refusal);
 		clear_gaps(d);
 		app_pop_to(a, "incident");
 	} else {
-		set_gaps(d, sb_str(&why));
+		clear_gaps(d);
+		d->refusal = refusal;
+		show_gaps(d);
 		/* The list says what is missing in the officer's words; the line says how much. */
-		if (d->n_gaps)
-			app_message(a, STYLE_ERROR, _("Not yet: %zu missing, listed above"), d->n_gaps);
+		if (d->refusal.n)
+			app_message(a, STYLE_ERROR, _("Not yet: %zu missing, listed above"), d->refusal.n);
 	}
-	sb_free(&why);
 }
 
 static void
@@ -324,11 +254,11 @@ ask(struct app *a, struct decisions *d, const struct pb_decision *dc)
 }
 
 static void
-go_to_gap(struct app *a, struct decisions *d, const struct gap *g)
+go_to_gap(struct app *a, struct decisions *d, const struct request_gap *g)
 {
 	const struct pb_decision *dc = tried(a, d);
 	struct form_args fa = {FORM_FIELDS, g->id, NULL, 0, NULL};
-	struct roles_args ra = {dc && dc->by.n ? dc->by.v[0].id : NULL};
+	struct roles_args ra = {g->id};
 	struct contacts_args ca = {g->id};
 
 	switch (g->kind) {
@@ -344,19 +274,18 @@ go_to_gap(struct app *a, struct decisions *d, const struct gap *g)
 		break;
 	}
 	case GAP_LEVEL:
+	case GAP_LEVEL_FIT:
 		app_push(a, &level_view, NULL);
 		break;
 	case GAP_REASON:
 		if (dc)
 			ask(a, d, dc);
 		break;
-	case GAP_WHO:
+	case GAP_PARTY:
 		app_push(a, &roles_view, &ra);
 		break;
 	case GAP_CONTACT:
 		app_push(a, &contacts_view, &ca);
-		break;
-	case GAP_OTHER:
 		break;
 	}
 }
@@ -373,11 +302,11 @@ decisions_request(struct view *v, struct app *a, enum tui_request rq)
 	switch (rq) {
 	case TUI_REQ_NEXT_PANE:
 	case TUI_REQ_PREV_PANE:
-		d->on_gaps = !d->on_gaps && d->n_gaps;
+		d->on_gaps = !d->on_gaps && d->refusal.n;
 		return REACT_REDRAW;
 	case TUI_REQ_ENTER:
-		if (d->on_gaps && d->n_gaps)
-			go_to_gap(a, d, &d->gaps[d->gaps_list.sel]);
+		if (d->on_gaps && d->refusal.n)
+			go_to_gap(a, d, &d->refusal.gaps[d->gaps_list.sel]);
 		else if (ph && d->list.n)
 			ask(a, d, &ph->decisions[d->list.sel]);
 		return REACT_REDRAW;

@@ -314,7 +314,7 @@ show_line(struct incident_priv *p, struct app *a)
 		sb_printf(&text, "%s (%s)\n", ph->items[l->sel].text, ph->items[l->sel].m.id);
 		if (is->status != ITEM_OPEN) {
 			time_format_local(is->ms, when, sizeof(when));
-			sb_printf(&text, "\n%s %s %s %s", item_status_name(is->status), is->by, when,
+			sb_printf(&text, "\n%s %s %s %s", _(item_status_name(is->status)), is->by, when,
 				  is->reason ? is->reason : "");
 		}
 	}
