@@ -316,8 +316,8 @@ board_request(struct view *v, struct app *a, enum tui_request rq)
 }
 
 static const enum tui_request hints[] = {
-	TUI_REQ_ENTER, TUI_REQ_NEW, TUI_REQ_REPLAY, TUI_REQ_TOGGLE_CLOSED, TUI_REQ_TOGGLE_DRILLS,
-	TUI_REQ_HELP, TUI_REQ_BACK, TUI_REQ_NONE,
+	TUI_REQ_ENTER, TUI_REQ_NEW, TUI_REQ_TOGGLE_CLOSED, TUI_REQ_TOGGLE_DRILLS, TUI_REQ_HELP,
+	TUI_REQ_BACK, TUI_REQ_NONE,
 };
 
 static const enum tui_request requests[] = {
