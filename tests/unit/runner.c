@@ -28,6 +28,7 @@ static const struct {
 	{"engine", suite_engine},
 	{"walk", suite_walk},
 	{"drill", suite_drill},
+	{"replay", suite_replay},
 	{"tui", suite_tui},
 };
 
