@@ -58,7 +58,7 @@ compare() {
 	json=$("$YINGJI" show "$id" --json --at "$seq")
 	banner=$(printf '%s\n' "$shot" | grep 'REPLAY')
 	header=$(printf '%s\n' "$shot" | sed -n 2p)
-	expect_match "$what: the banner says entry $seq/$n" "$banner" " entry $seq/$n "
+	expect_match "$what: the banner says $seq/$n" "$banner" "REPLAY  $seq/$n "
 	want_time=$(date -d "$(printf '%s' "$json" | jq -r '.now')" '+%Y-%m-%d %H:%M:%S')
 	shown_time=$(printf '%s' "$banner" | sed -n 's/.*│ \([0-9-]* [0-9:]*\) │.*/\1/p')
 	expect_eq "$what: entry $seq's time" "$shown_time" "$want_time"

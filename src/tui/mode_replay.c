@@ -421,13 +421,13 @@ replay_banner(struct app *a, struct line *l)
 
 	time_format_local(e->ts_ms, when, sizeof(when));
 	line_addf(l, STYLE_HEADER, " %s ", _("REPLAY"));
-	line_addf(l, STYLE_STATUS, _(" entry %zu/%zu │ %s │ ×%d │ %s"), r->k, r->n, when, r->speed,
+	line_addf(l, STYLE_STATUS, _(" %zu/%zu │ %s │ ×%d │ %s"), r->k, r->n, when, r->speed,
 		  state);
 	/* A gap longer than the wait allows is shortened: say so while it is being waited. */
 	if (r->playing && r->k < r->n &&
 	    (r->entries[r->k].ts_ms - e->ts_ms) / r->speed > REPLAY_MAX_WAIT_MS) {
 		fmt_span(r->entries[r->k].ts_ms - e->ts_ms, gap, sizeof(gap));
-		line_addf(l, STYLE_STATUS, _(" │ a %s gap, shortened to %ds"), gap,
+		line_addf(l, STYLE_STATUS, _(" │ %s gap cut to %ds"), gap,
 			  REPLAY_MAX_WAIT_MS / 1000);
 	}
 	line_add(l, STYLE_STATUS, " ");
