@@ -167,10 +167,11 @@ END_TEST
 
 START_TEST(builtin_keys_load)
 {
-	/* The views of tui/view.h (named here: view.c would bring every screen in). */
+	/* The views of tui/view.h (named here: view.c would bring every screen in), and
+	 * "replay", the bindings of replay mode. */
 	static const char *const views[] = {"board", "incident", "form", "decisions", "level",
 					    "contacts", "report", "roles", "briefing", "help",
-					    "prompt", "confirm", "pick", NULL};
+					    "prompt", "confirm", "pick", "replay", NULL};
 	struct keymap *km = keymap_new();
 	struct diag_list dl = {0};
 
@@ -180,6 +181,8 @@ START_TEST(builtin_keys_load)
 	ck_assert_int_eq(keymap_lookup(km, "board", 'n'), TUI_REQ_NEW);
 	ck_assert_int_eq(keymap_lookup(km, "level", 'n'), TUI_REQ_ANSWER_NO);
 	ck_assert_int_eq(keymap_lookup(km, "report", 'q'), TUI_REQ_BACK);
+	ck_assert_int_eq(keymap_lookup(km, "replay", ' '), TUI_REQ_PLAY);
+	ck_assert_int_eq(keymap_lookup(km, "board", 'r'), TUI_REQ_REPLAY);
 	keymap_free(&km);
 }
 END_TEST
