@@ -99,4 +99,64 @@ compare "played to the end" "$n" "$shot"
 expect_match "played to the end: it stops there" "$(printf '%s\n' "$shot" | grep REPLAY)" \
 	"×3600 │ ■ at the end"
 
+# Every entry, forward from the first and back from the last, in one console
+# each: the banner's position and time, the phase, the level and whether it
+# is closed are what show --json --at says of that entry.
+declare -A want
+for seq in $(seq 1 "$n"); do
+	want[$seq]=$("$YINGJI" show "$id" --json --at "$seq" |
+		jq -r '"\(.now)\t\(.phase.title)\t\(.level.confirmed.label // "level unconfirmed")\t\(.closed)"')
+done
+# walk NAME FIRST-KEY STEP-KEY: dump the screen at every entry; check each.
+walk() {
+	local name=$1 bad=0 seen=0 shot pos at phase level closed got
+	local -a lines=('<Space>' "$2")
+	for _ in $(seq 1 "$n"); do lines+=(':screen' ':end' "$3"); done
+	printf '%s\n' "${lines[@]}" >"$T_TMP/script"
+	"$YINGJI" replay "$id" --script "$T_TMP/script" >"$T_TMP/out" 2>&1
+	while IFS= read -r -d $'\f' shot; do
+		pos=$(printf '%s\n' "$shot" | sed -n 's/^ REPLAY  \([0-9]*\)\/[0-9]* │.*/\1/p')
+		[ -n "$pos" ] || continue
+		seen=$((seen + 1))
+		IFS=$'\t' read -r at phase level closed <<<"${want[$pos]}"
+		at=$(date -d "$at" '+%Y-%m-%d %H:%M:%S')
+		got=$(printf '%s\n' "$shot" | sed -n 2p)
+		if ! printf '%s\n' "$shot" | grep -q "^ REPLAY  $pos/$n │ $at │" ||
+			! printf '%s' "$got" | grep -q "^ #$id  $phase .*  $level " ||
+			{ [ "$closed" = true ] && ! printf '%s' "$got" | grep -q 'closed (read-only)'; } ||
+			{ [ "$closed" = false ] && ! printf '%s' "$got" | grep -q 'elapsed '; }; then
+			bad=$((bad + 1))
+			[ "$bad" -le 3 ] && printf 'entry %s: want %s | %s | %s | %s\n%s\n' "$pos" "$at" \
+				"$phase" "$level" "$closed" "$shot" >>"$T_TMP/bad-$name"
+		fi
+	done < <(awk '/^:screen$/ { inside = 1; next } /^:end$/ { inside = 0; printf "\f" }
+		      inside' "$T_TMP/out")
+	expect_eq "$name: the console showed all $n entries" "$seen" "$n"
+	if [ "$bad" -eq 0 ]; then
+		pass "$name: every entry shows as show --json --at says"
+	else
+		fail "$name: $bad entries differ from show --json --at" "$(cat "$T_TMP/bad-$name")"
+	fi
+}
+walk "forward, every entry" 0 .
+walk "back, every entry" '$' ,
+
+# Every key the help screen lists under Replay makes the request it names,
+# and the replay acts on it (from entry 10, paused, at ×60).
+help=$(YINGJI_SCREEN=120x60 screen '<Space>' ']' ']' '?')
+rows=$(printf '%s\n' "$help" | sed -n '/│Replay (read-only)/,/│Keys on every screen/p' |
+	sed -n 's/^.*│\([^ ].\{19\}\) \([a-z-]\{1,16\}\) \{1,\}replay: .*│.*$/\1\t\2/p')
+expect_eq "help lists the replay's ten requests" "$(printf '%s\n' "$rows" | grep -c .)" 10
+while IFS=$'\t' read -r keys rq; do
+	for k in $keys; do
+		printf '%s\n' '<Space>' ']' ']' "$k" ":expect-request $rq" >"$T_TMP/script"
+		out=$("$YINGJI" replay "$id" --script "$T_TMP/script" 2>&1)
+		if printf '%s\n' "$out" | grep -q '^! '; then
+			fail "$k does $rq" "$(printf '%s\n' "$out" | grep '^! ')"
+		else
+			pass "$k does $rq"
+		fi
+	done
+done <<<"$rows"
+
 finish
