@@ -52,7 +52,10 @@ void replay_reload(struct app *a);
 unsigned replay_tick(struct app *a);
 /* How long the input loop may sleep, at most `poll_ms`, before the next step is due. */
 int replay_wait_ms(struct app *a, int poll_ms);
-/* A key on view `v`: replay's own requests, and the refusal of writes; REACT_UNHANDLED otherwise. */
+/*
+ * A key on view `v`: the replay's own requests, and the refusal of those that
+ * would write; REACT_UNHANDLED for the rest.
+ */
 unsigned replay_key(struct app *a, struct view *v, int key);
 /* Whether `rq` would record something, and is refused while replaying. */
 bool replay_refuses(enum tui_request rq);
@@ -60,7 +63,7 @@ bool replay_refuses(enum tui_request rq);
 const enum tui_request *replay_hint_requests(void);
 /* Whether request `rq` may be submitted in replay mode (false: refused, with a message). */
 bool replay_may_submit(struct app *a, const struct request *rq);
-/* The banner, in place of the status line: REPLAY, k/n, entry k's time, the speed, play or pause. */
+/* The banner in place of the status line: REPLAY, k/n, entry k's time, the speed, playing. */
 void replay_banner(struct app *a, struct line *l);
 
 #endif

@@ -180,8 +180,12 @@ time_passes(struct fixture *f, unsigned *seed)
 {
 	int r = rand_r(seed) % 20;
 
-	f->now += r == 0 ? (int64_t)(rand_r(seed) % 30 + 1) * 1440 * MIN
-		  : r < 5 ? (int64_t)(rand_r(seed) % 120) * MIN : (int64_t)(rand_r(seed) % 90) * 1000;
+	if (r == 0)
+		f->now += (int64_t)(rand_r(seed) % 30 + 1) * 1440 * MIN;
+	else if (r < 5)
+		f->now += (int64_t)(rand_r(seed) % 120) * MIN;
+	else
+		f->now += (int64_t)(rand_r(seed) % 90) * 1000;
 	clock_init_fixed(&f->clock, f->now);
 	engine_set_clock(f->e, &f->clock);
 }
