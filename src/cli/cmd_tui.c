@@ -1,13 +1,16 @@
 /*
- * The console command (also what `yingji` alone runs).  Without a terminal it
- * refuses and points at the commands; with --script it runs headless for the
+ * The console commands: tui (also what `yingji` alone runs) and replay, the
+ * console read-only on one recorded incident.  Without a terminal they
+ * refuse and point at the commands; with --script they run headless for the
  * screen tests (tests/screen.sh).
  */
 #include "config.h"
 
 #include "cli/cli.h"
+#include "engine/engine.h"
 #include "io/clocks.h"
 #include "tui/tui.h"
+#include "util/str.h"
 #include "util/strbuf.h"
 
 #include <getopt.h>
@@ -139,5 +142,72 @@ cmd_tui(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(cmd, "tui takes no arguments");
 	if (man)
 		return man_keys();
+	return cli_run_console(&o);
+}
+
+static bool
+has_terminal(void)
+{
+	return isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+}
+
+/* ---- replay ---- */
+
+static bool
+parse_speed(const char *s, int *speed)
+{
+	long long v;
+
+	if (!str_to_ll(s, &v) || v < 1 || v > TUI_REPLAY_SPEED_MAX)
+		return false;
+	*speed = (int)v;
+	return true;
+}
+
+int
+cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
+{
+	static const struct option opts[] = {{"speed", required_argument, NULL, 'v'},
+					     {"script", required_argument, NULL, 's'},
+					     {NULL, 0, NULL, 0}};
+	const struct cli_command *cmd = cli_find_command("replay");
+	struct tui_opts o = {.db = ctx->db,
+			     .playbook = ctx->playbook,
+			     .operator_name = ctx->operator_name,
+			     .out = stdout,
+			     .rows = 24,
+			     .cols = 80,
+			     .replay_speed = TUI_REPLAY_SPEED_DEFAULT};
+	struct incident_view *v = NULL;
+	int c, x;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		if (c == 's')
+			o.script = optarg;
+		else if (c == 'v' && !parse_speed(optarg, &o.replay_speed))
+			return cli_usage_error(cmd, "replay: --speed takes a whole number from 1 to %d, "
+						    "not '%s'",
+					       TUI_REPLAY_SPEED_MAX, optarg);
+		else if (c == ':')
+			return cli_usage_error(cmd, "option '%s' needs a value", argv[optind - 1]);
+		else if (c != 'v')
+			return cli_usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
+	}
+	if (argc - optind != 1)
+		return cli_usage_error(cmd, "replay: give one incident ID");
+	if (!cli_parse_id(cmd, argv[optind], &o.replay_id))
+		return EXIT_USAGE;
+	/* An incident that is not there is said first, terminal or not. */
+	x = cli_load_state(ctx, o.replay_id, 0, &v);
+	if (x)
+		return x;
+	incident_view_free(&v);
+	if (!o.script && !has_terminal()) {
+		cli_error("the replay needs a terminal; 'yingji show %lld --at SEQ' shows the "
+			  "incident as it stood after any entry",
+			  (long long)o.replay_id);
+		return EXIT_USAGE;
+	}
 	return cli_run_console(&o);
 }

@@ -64,6 +64,8 @@ static const struct cli_command commands[] = {
 	 cmd_drill},
 	{"demo", "[FILE]", "import the closed demo incident (to try replay and review) and print "
 			   "its id", cmd_demo},
+	{"replay", "ID [--speed N] [--script FILE]",
+	 "replay an incident in the console, read-only, as it stood at each entry", cmd_replay},
 	{"tui", "[--script FILE]",
 	 "open the full-screen console (what yingji does when no command is given)", cmd_tui},
 };

@@ -10,6 +10,7 @@
 #include "tui/draw.h"
 #include "tui/i18n.h"
 #include "tui/mode_drill.h"
+#include "tui/mode_replay.h"
 #include "tui/views/views.h"
 #include "util/xalloc.h"
 
@@ -42,6 +43,7 @@ app_free(struct app **pa)
 	a = *pa;
 	while (a->n_views)
 		app_pop(a);
+	replay_end(a);
 	incident_view_free(&a->iv);
 	sb_free(&a->message);
 	free(a);
@@ -147,6 +149,8 @@ app_key_name(const struct app *a, const char *view, enum tui_request rq, char *b
 const struct incident *
 app_incident(const struct app *a)
 {
+	if (a->replay)
+		return replay_state(a->replay);
 	return a->iv ? a->iv->st : NULL;
 }
 
@@ -173,6 +177,7 @@ app_open_incident(struct app *a, int64_t id)
 void
 app_close_incident(struct app *a)
 {
+	replay_end(a);
 	incident_view_free(&a->iv);
 	a->incident_id = 0;
 }
@@ -181,6 +186,10 @@ void
 app_reload(struct app *a)
 {
 	a->data_version = store_data_version(engine_store(a->engine));
+	if (a->replay) {
+		replay_reload(a);
+		return;
+	}
 	a->now_ms = engine_now(a->engine);
 	/* A read that fails keeps the last good state on screen, with the reason. */
 	if (a->incident_id)
@@ -199,6 +208,11 @@ app_submit(struct app *a, const struct request *rq, const char *what, struct str
 
 	if (!a->incident_id)
 		return YJ_ERR_USAGE;
+	if (a->replay && !replay_may_submit(a, rq)) {
+		if (why)
+			sb_append(why, sb_str(&a->message));
+		return YJ_ERR_REFUSED;
+	}
 	rc = engine_submit(a->engine, a->incident_id, rq, &seq, &reason);
 	if (rc == YJ_OK)
 		app_message(a, STYLE_MESSAGE, _("recorded (entry %lld): %s"), (long long)seq, what);
@@ -279,6 +293,14 @@ dispatch(struct app *a, struct view *v, int key)
 			return r;
 		}
 	}
+	/* Replaying: the replay's own keys, and no request that would write. */
+	if (a->replay) {
+		r = replay_key(a, v, key);
+		if (!(r & REACT_UNHANDLED)) {
+			a->last_handled = true;
+			return r;
+		}
+	}
 	rq = keymap_lookup(a->keys, v->ops->name, key);
 	a->last_request = rq;
 	r = rq == TUI_REQ_NONE ? REACT_UNHANDLED : v->ops->request(v, a, rq);
@@ -352,6 +374,8 @@ app_tick(struct app *a)
 	int64_t version = store_data_version(engine_store(a->engine));
 	int64_t now = engine_now(a->engine);
 
+	if (a->replay)
+		return replay_tick(a);
 	if (version != a->data_version) {
 		app_reload(a);
 		return r | REACT_REDRAW;

@@ -35,6 +35,8 @@ struct app {
 	struct incident_view *iv;	/* it, folded at now_ms */
 	int64_t data_version;		/* PRAGMA data_version when last folded */
 	int64_t now_ms;
+	/* Replay mode (tui/mode_replay.h): the incident as it stood at one entry; NULL when live. */
+	struct replay *replay;
 
 	int rows, cols;
 	bool too_small;
@@ -80,7 +82,8 @@ void app_draw(struct app *a);
 /* Work on incident `id`: fold it; false (with a message) when it cannot be read. */
 bool app_open_incident(struct app *a, int64_t id);
 void app_close_incident(struct app *a);
-/* The incident being worked, folded now; NULL on the board. */
+/* The incident being worked, folded now (in replay mode: as it stood at the
+ * entry replayed); NULL on the board. */
 const struct incident *app_incident(const struct app *a);
 /* Fold again (the record changed) and let every view know. */
 void app_reload(struct app *a);

@@ -8,6 +8,7 @@
 #include "tui/fmt.h"
 #include "tui/i18n.h"
 #include "tui/mode_drill.h"
+#include "tui/mode_replay.h"
 #include "util/text.h"
 #include "util/timefmt.h"
 
@@ -87,10 +88,14 @@ chrome_title(int row, int col, int cols, const char *title, bool focus)
 static void
 hints(struct app *a, const struct view *v, struct line *l)
 {
+	/* Replaying, a full screen offers the replay's keys, not its own (they would write). */
+	bool replay = a->replay && !v->ops->overlay && !v->ops->text_input;
+	const char *keys = replay ? REPLAY_KEYS : v->ops->name;
 	char key[32];
 
-	for (const enum tui_request *h = v->ops->hints; h && *h != TUI_REQ_NONE; h++) {
-		app_key_name(a, v->ops->name, *h, key, sizeof(key));
+	for (const enum tui_request *h = replay ? replay_hint_requests() : v->ops->hints;
+	     h && *h != TUI_REQ_NONE; h++) {
+		app_key_name(a, keys, *h, key, sizeof(key));
 		if (!*key)
 			continue;
 		/* "Enter", not "<Enter>": the hint line is for people. */
@@ -123,6 +128,13 @@ status_line(struct app *a, int row, int cols)
 	struct line l = LINE_INIT, r = LINE_INIT;
 	char now[32], hex[2 * ENTRY_HASH_LEN + 1] = "";
 
+	/* Replaying, the banner takes the status line: on every screen, always. */
+	if (a->replay) {
+		replay_banner(a, &l);
+		draw_line(row, 0, cols, &l, STYLE_STATUS);
+		line_free(&l);
+		return;
+	}
 	time_format_local(a->now_ms, now, sizeof(now));
 	if (st && st->n_entries) {
 		entry_hash_hex(st->entries[st->n_entries - 1].hash, hex);

@@ -52,6 +52,17 @@
 	X(ASSIGN, "assign", N_("assign"), N_("assign a person to the selected role")) \
 	X(EXPORT, "export", N_("export"), N_("write the report to a file")) \
 	X(SWITCH, "switch-report", N_("switch"), N_("switch between the incident report and the timeline")) \
+	X(REPLAY, "replay", N_("replay"), N_("replay the selected incident, moment by moment")) \
+	X(PLAY, "play-pause", N_("play/pause"), N_("replay: play at the journal's pace, or pause")) \
+	X(FASTER, "faster", N_("faster"), N_("replay: play faster (×1 ×10 ×60 ×600 ×3600)")) \
+	X(SLOWER, "slower", N_("slower"), N_("replay: play slower")) \
+	X(STEP_NEXT, "next-entry", N_("next"), N_("replay: step to the next entry")) \
+	X(STEP_PREV, "prev-entry", N_("previous"), N_("replay: step back to the previous entry")) \
+	X(PHASE_NEXT, "next-phase", N_("next phase"), N_("replay: jump to the start of the next phase")) \
+	X(PHASE_PREV, "prev-phase", N_("previous phase"), N_("replay: back to the start of this (or the previous) phase")) \
+	X(ENTRY_FIRST, "first-entry", N_("start"), N_("replay: jump to the first entry")) \
+	X(ENTRY_LAST, "last-entry", N_("end"), N_("replay: jump to the last entry")) \
+	X(ANNOTATE, "annotate", N_("annotate"), N_("replay: annotate the selected (else the current) entry")) \
 	X(YES, "yes", N_("yes"), N_("yes: go ahead")) \
 	X(NO, "no", N_("no"), N_("no: go back")) \
 	X(DRILL_PAUSE, "drill-pause", N_("pause"), N_("drill: pause or resume the drill clock (trainer)")) \

@@ -2,7 +2,8 @@
  * The console's main loop.  While no key comes it wakes every 250 ms to ask
  * the database whether another console or the command line wrote (PRAGMA
  * data_version) and to move the countdowns once a second; otherwise it
- * sleeps in the terminal read, so an idle console costs next to nothing.
+ * sleeps in the terminal read, so an idle console costs next to nothing.  A
+ * replay that plays wakes it sooner, just when the next entry is due.
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include "tui/keys.h"
 #include "tui/loop.h"
 #include "tui/mode_drill.h"
+#include "tui/mode_replay.h"
 #include "tui/script.h"
 #include "tui/tui.h"
 #include "tui/views/views.h"
@@ -78,7 +80,7 @@ interactive(struct app *a, int *signo)
 	/* --startuptime: the board's first complete frame is on the terminal. */
 	startuptime_mark("first frame");
 	while (go) {
-		int key = display_read_key(POLL_MS);
+		int key = display_read_key(replay_wait_ms(a, POLL_MS));
 
 		*signo = display_pending_signal();
 		if (*signo)
@@ -167,10 +169,16 @@ run(const struct tui_opts *o, struct engine *e, struct keymap *km, int *signo,
 	a = app_new(o, e, km);
 	display_size(&rows, &cols);
 	app_resize(a, rows, cols);
-	if (o->drill)
+	/* `yingji drill SCENARIO` opens on the new drill; `yingji replay ID` on the
+	 * replay alone, and leaving it leaves the console. */
+	if (o->drill) {
 		rc = mode_drill_start(a, o->drill, why);
-	else
+	} else if (!o->replay_id) {
 		app_push(a, &board_view, NULL);
+	} else if (!replay_start(a, o->replay_id, o->replay_speed)) {
+		rc = YJ_ERR_NOINPUT;
+		sb_append(why, sb_str(&a->message));
+	}
 	if (rc == YJ_OK && o->script)
 		rc = script_run(a, o->script, o->out, why);
 	else if (rc == YJ_OK)

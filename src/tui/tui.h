@@ -5,6 +5,7 @@
 #define YINGJI_TUI_TUI_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "core/clock.h"
@@ -34,7 +35,17 @@ struct tui_opts {
 	 */
 	const char *keys_path;
 	bool keys_required;
+	/*
+	 * Replay mode (tui/mode_replay.h): open incident `replay_id` read-only,
+	 * as it stood at each entry, playing at `replay_speed` times the
+	 * journal's pace; 0 for the board.  Leaving the replay leaves the console.
+	 */
+	int64_t replay_id;
+	int replay_speed;
 };
+
+/* The replay's speeds: the default, and what --speed accepts. */
+enum { TUI_REPLAY_SPEED_DEFAULT = 60, TUI_REPLAY_SPEED_MAX = 86400 };
 
 /*
  * Run the console until the officer leaves it.  *signo is the signal that

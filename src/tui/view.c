@@ -13,6 +13,8 @@ view_names(void)
 #define VIEW_NAME(name) #name,
 		TUI_VIEW_TABLE(VIEW_NAME)
 #undef VIEW_NAME
+		/* Not a view: the keys of replay mode (tui/mode_replay.h), on any screen. */
+		"replay",
 		NULL,
 	};
 

@@ -29,6 +29,7 @@ static const struct {
 	{"engine", suite_engine},
 	{"walk", suite_walk},
 	{"drill", suite_drill},
+	{"replay", suite_replay},
 	{"tui", suite_tui},
 };
 

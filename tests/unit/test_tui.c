@@ -167,10 +167,11 @@ END_TEST
 
 START_TEST(builtin_keys_load)
 {
-	/* The views of tui/view.h (named here: view.c would bring every screen in). */
+	/* The views of tui/view.h (named here: view.c would bring every screen in), and
+	 * "replay", the bindings of replay mode. */
 	static const char *const views[] = {"board", "incident", "form", "decisions", "level",
 					    "contacts", "report", "score", "roles", "briefing",
-					    "help", "prompt", "confirm", "pick", NULL};
+					    "help", "prompt", "confirm", "pick", "replay", NULL};
 	struct keymap *km = keymap_new();
 	struct diag_list dl = {0};
 
@@ -197,6 +198,8 @@ START_TEST(builtin_keys_load)
 	ck_assert_uint_eq(dl.n, 2);
 	ck_assert_str_eq(dl.items[0].message, "expected 'unbind VIEW KEY'");
 	diag_list_clear(&dl);
+	ck_assert_int_eq(keymap_lookup(km, "replay", ' '), TUI_REQ_PLAY);
+	ck_assert_int_eq(keymap_lookup(km, "board", 'r'), TUI_REQ_REPLAY);
 	keymap_free(&km);
 }
 END_TEST

@@ -16,6 +16,7 @@ Suite *suite_bulletin(void);
 Suite *suite_engine(void);
 Suite *suite_walk(void);
 Suite *suite_drill(void);
+Suite *suite_replay(void);
 Suite *suite_tui(void);
 
 /* Directory of the shipped playbooks (from $YJ_TEST_PLAYBOOKS). */

@@ -13,6 +13,7 @@
 #include "tui/fmt.h"
 #include "tui/i18n.h"
 #include "tui/list.h"
+#include "tui/mode_replay.h"
 #include "tui/views/views.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -290,6 +291,10 @@ board_request(struct view *v, struct app *a, enum tui_request rq)
 			app_push(a, &incident_view, &args);
 		}
 		return REACT_REDRAW;
+	case TUI_REQ_REPLAY:
+		if (b->n)
+			replay_start(a, b->rows[b->list.sel].id, TUI_REPLAY_SPEED_DEFAULT);
+		return REACT_REDRAW;
 	case TUI_REQ_NEW: {
 		struct form_args args = {FORM_INTAKE, NULL, NULL, 0, NULL};
 
@@ -317,7 +322,7 @@ static const enum tui_request hints[] = {
 
 static const enum tui_request requests[] = {
 	TUI_REQ_MOVE_UP, TUI_REQ_MOVE_DOWN, TUI_REQ_PAGE_UP, TUI_REQ_PAGE_DOWN, TUI_REQ_MOVE_FIRST,
-	TUI_REQ_MOVE_LAST, TUI_REQ_ENTER, TUI_REQ_NEW, TUI_REQ_TOGGLE_CLOSED,
+	TUI_REQ_MOVE_LAST, TUI_REQ_ENTER, TUI_REQ_NEW, TUI_REQ_REPLAY, TUI_REQ_TOGGLE_CLOSED,
 	TUI_REQ_TOGGLE_DRILLS, TUI_REQ_NONE,
 };
 

@@ -9,6 +9,7 @@
 #include "tui/i18n.h"
 #include "tui/list.h"
 #include "tui/mode_drill.h"
+#include "tui/mode_replay.h"
 #include "tui/views/views.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -61,14 +62,22 @@ add_row(struct help *h, enum tui_request rq, char *keys, const char *text)
 }
 
 static void
-add_request(struct help *h, const struct app *a, enum tui_request rq)
+add_request_of(struct help *h, const struct app *a, const char *name, enum tui_request rq)
 {
-	char *keys = keys_for(a, h->of->name, h->of->text_input, rq);
+	char *keys = keys_for(a, name, h->of->text_input, rq);
 
 	if (keys && *keys)
 		add_row(h, rq, keys, tui_request_help(rq));
 	else
 		free(keys);
+}
+
+static void
+add_request(struct help *h, const struct app *a, enum tui_request rq)
+{
+	/* Replaying, what would write is refused: not offered either. */
+	if (!a->replay || !replay_refuses(rq))
+		add_request_of(h, a, h->of->name, rq);
 }
 
 static bool
@@ -98,6 +107,11 @@ help_open(struct view *v, struct app *a, const void *arg)
 	for (int rq = 0; rq < TUI_REQ_COUNT; rq++)
 		if (in(h->of->requests, (enum tui_request)rq))
 			add_request(h, a, (enum tui_request)rq);
+	if (a->replay && !h->of->overlay && !h->of->text_input) {
+		add_row(h, TUI_REQ_NONE, NULL, _("Replay (read-only)"));
+		for (const enum tui_request *rq = replay_requests; *rq != TUI_REQ_NONE; rq++)
+			add_request_of(h, a, REPLAY_KEYS, *rq);
+	}
 	if (!h->of->overlay) {
 		add_row(h, TUI_REQ_NONE, NULL, _("Keys on every screen"));
 		for (size_t i = 0; i < sizeof(shared) / sizeof(shared[0]); i++)

@@ -165,6 +165,19 @@ incident_focus_item(struct view *v, struct app *a, const char *item)
 			list_select(&p->lists[PANE_CHECKLIST], k);
 }
 
+int64_t
+incident_timeline_seq(const struct view *v, const struct app *a)
+{
+	const struct incident_priv *p = v->priv;
+	const struct incident *st = app_incident(a);
+	const struct list *l;
+
+	if (v->ops != &incident_view || p->focus != PANE_TIMELINE || !st)
+		return 0;
+	l = &p->lists[PANE_TIMELINE];
+	return l->n && l->sel < st->n_entries ? st->entries[l->sel].seq : 0;
+}
+
 /* ---- requests ---- */
 
 static const struct pb_check_item *

@@ -68,6 +68,9 @@ struct pick_args {
 	void *ctx;
 };
 
+/* The entry selected on an incident view's timeline, when that pane has the
+ * focus (the one a reviewer's annotation is about); 0 otherwise. */
+int64_t incident_timeline_seq(const struct view *v, const struct app *a);
 /* Select checklist item `item` (of the current phase) in an incident view. */
 void incident_focus_item(struct view *v, struct app *a, const char *item);
 
