@@ -9,6 +9,10 @@ T_PASS=0
 T_FAIL=0
 T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/yingji-test.XXXXXX")
 trap 'rm -rf "$T_TMP"' EXIT
+# The user's own local contacts file (~/.config/yingji/contacts.yaml) is not
+# the tests' business: no test may depend on one being there or not.
+export XDG_CONFIG_HOME="$T_TMP/config"
+unset YINGJI_CONTACTS
 
 pass() { T_PASS=$((T_PASS + 1)); printf 'ok   %s\n' "$1"; }
 fail() { T_FAIL=$((T_FAIL + 1)); printf 'FAIL %s\n' "$1"; shift; [ $# -gt 0 ] && printf '     %s\n' "$@"; return 0; }

@@ -76,11 +76,12 @@ struct contact_book;
 /*
  * The local contacts file (yingji(1), FILES), checked against the playbook in
  * use; *out NULL when there is none at the default places.  Diagnostics are
- * printed (a warning too, which is also left in *warning when that is not
- * NULL: the caller frees it).  Returns 0, or the exit code: 66 when a file
- * named by YINGJI_CONTACTS is missing, 65 when the file is invalid.
+ * printed, warnings too; when other users can read the file, *shared (unless
+ * NULL) gets its path, for the console to say so as well (the caller frees
+ * it).  Returns 0, or the exit code: 66 when a file named by YINGJI_CONTACTS
+ * is missing, 65 when the file is invalid.
  */
-int cli_load_contacts(const struct cli_ctx *ctx, struct contact_book **out, char **warning);
+int cli_load_contacts(const struct cli_ctx *ctx, struct contact_book **out, char **shared);
 /* Record a journal head pin in syslog (where a syslog daemon runs). */
 void cli_syslog_pin(const char *what, int64_t id, const char *pin);
 

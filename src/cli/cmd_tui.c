@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "cli/cli.h"
+#include "core/contact_book.h"
 #include "io/clocks.h"
 #include "tui/tui.h"
 #include "util/strbuf.h"
@@ -36,7 +37,10 @@ cmd_tui(struct cli_ctx *ctx, int argc, char **argv)
 	static const struct option opts[] = {{"script", required_argument, NULL, 's'},
 					     {NULL, 0, NULL, 0}};
 	const struct cli_command *cmd = cli_find_command("tui");
-	struct tui_opts o = {ctx->db, ctx->playbook, ctx->operator_name, NULL, NULL, stdout, 24, 80};
+	struct tui_opts o = {ctx->db, ctx->playbook, ctx->operator_name, NULL, NULL, stdout, 24, 80,
+			     NULL, NULL};
+	struct contact_book *book = NULL;
+	char *shared = NULL;
 	struct strbuf why = STRBUF_INIT;
 	struct yj_clock clock;
 	enum yj_status rc;
@@ -66,8 +70,16 @@ cmd_tui(struct cli_ctx *ctx, int argc, char **argv)
 		cli_error("YINGJI_SCREEN is not a size (write COLSxROWS, such as 80x24)");
 		return EXIT_USAGE;
 	}
+	/* Before the database is opened: a bad contacts file touches no record. */
+	x = cli_load_contacts(ctx, &book, &shared);
+	if (x)
+		return x;
 	o.clock = &clock;
+	o.contacts = book;
+	o.contacts_shared = shared;
 	rc = tui_run(&o, &signo, &why);
+	contact_book_free(&book);
+	free(shared);
 	if (rc != YJ_OK) {
 		x = cli_fail(rc, &why);
 		sb_free(&why);

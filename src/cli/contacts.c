@@ -28,18 +28,18 @@ contacts_path(bool *named)
 	return xasprintf("%s/.config/yingji/contacts.yaml", cli_home_dir());
 }
 
-/* The first warning among the diagnostics, formatted; NULL when none. */
+/* The file a warning is about (the only warning the loader gives: others can read it). */
 static char *
-first_warning(const struct diag_list *dl)
+warned_file(const struct diag_list *dl)
 {
 	for (size_t i = 0; i < dl->n; i++)
-		if (dl->items[i].severity == DIAG_WARNING)
-			return diag_format(&dl->items[i]);
+		if (dl->items[i].severity == DIAG_WARNING && dl->items[i].file)
+			return xstrdup(dl->items[i].file);
 	return NULL;
 }
 
 int
-cli_load_contacts(const struct cli_ctx *ctx, struct contact_book **out, char **warning)
+cli_load_contacts(const struct cli_ctx *ctx, struct contact_book **out, char **shared)
 {
 	struct diag_list dl = {0};
 	struct stat sb;
@@ -48,8 +48,8 @@ cli_load_contacts(const struct cli_ctx *ctx, struct contact_book **out, char **w
 	enum yj_status rc;
 
 	*out = NULL;
-	if (warning)
-		*warning = NULL;
+	if (shared)
+		*shared = NULL;
 	/* At a default place no file is the usual case: the playbook's placeholders show. */
 	if (!named && stat(path, &sb) != 0 && (errno == ENOENT || errno == ENOTDIR)) {
 		free(path);
@@ -57,8 +57,8 @@ cli_load_contacts(const struct cli_ctx *ctx, struct contact_book **out, char **w
 	}
 	rc = contact_book_load(path, ctx->playbook, out, &dl);
 	cli_print_diags(&dl);
-	if (rc == YJ_OK && warning)
-		*warning = first_warning(&dl);
+	if (rc == YJ_OK && shared)
+		*shared = warned_file(&dl);
 	diag_list_clear(&dl);
 	free(path);
 	return cli_exit_code(rc);

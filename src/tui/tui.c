@@ -11,6 +11,7 @@
 #include "tui/app.h"
 #include "tui/clock.h"
 #include "tui/display.h"
+#include "tui/i18n.h"
 #include "tui/keys.h"
 #include "tui/loop.h"
 #include "tui/script.h"
@@ -127,6 +128,9 @@ run(const struct tui_opts *o, struct engine *e, struct keymap *km, int *signo,
 	display_size(&rows, &cols);
 	app_resize(a, rows, cols);
 	app_push(a, &board_view, NULL);
+	if (o->contacts_shared)
+		app_message(a, STYLE_ERROR, _("other users can read the local contacts file "
+					      "(chmod 600 %s)"), o->contacts_shared);
 	if (o->script)
 		rc = script_run(a, o->script, o->out, why);
 	else

@@ -9,6 +9,7 @@
 #include "core/clock.h"
 #include "util/status.h"
 
+struct contact_book;
 struct strbuf;
 
 struct tui_opts {
@@ -24,6 +25,13 @@ struct tui_opts {
 	const char *script;
 	FILE *out;
 	int rows, cols;
+	/*
+	 * The local contacts file (core/contact_book.h), NULL when there is none:
+	 * its people and numbers are shown on the contacts screen.  When other
+	 * users can read it, `contacts_shared` is its path, said at start.
+	 */
+	const struct contact_book *contacts;
+	const char *contacts_shared;
 };
 
 /*
