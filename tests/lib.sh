@@ -40,6 +40,24 @@ expect_match() {
 	if printf '%s' "$2" | grep -Eq -- "$3"; then pass "$1"; else fail "$1: no match for /$3/" "in: $2"; fi
 }
 
+# expect_diags NAME EXPECT GOT OUTFILE: a corpus case.  EXPECT is a file holding
+# "# exit N" and then exactly the stderr expected; GOT is the stderr the last
+# run printed (its exit in $RC); OUTFILE, what it printed on stdout, must be empty.
+expect_diags() {
+	local want_rc want
+	want_rc=$(sed -n '1s/^# exit //p' "$2")
+	want=$(sed '1d' "$2")
+	if [ "$RC" -ne "$want_rc" ]; then
+		fail "$1: exit $RC, expected $want_rc" "$3"
+	elif [ "$3" != "$want" ]; then
+		fail "$1: diagnostics differ" "$(diff <(printf '%s\n' "$want") <(printf '%s\n' "$3"))"
+	elif [ -s "$4" ]; then
+		fail "$1: printed on standard output" "$(cat "$4")"
+	else
+		pass "$1"
+	fi
+}
+
 finish() {
 	printf '%d passed, %d failed\n' "$T_PASS" "$T_FAIL"
 	[ "$T_FAIL" -eq 0 ] && [ "$T_PASS" -gt 0 ]

@@ -67,8 +67,12 @@ non_text(const struct doc_node *v)
 
 	if (!v->plain)
 		return NULL;
+	if (reads_as_number(v->str) && v->str[0] == '+')
+		return "a number, and drops the '+'";
+	if (reads_as_number(v->str) && v->str[0] == '0' && v->str[1])
+		return "a number, and drops the leading 0";
 	if (reads_as_number(v->str))
-		return "a number (a leading 0 or + would be lost)";
+		return "a number";
 	for (size_t i = 0; i < sizeof(bools) / sizeof(bools[0]); i++)
 		if (strcasecmp(v->str, bools[i]) == 0)
 			return "true or false";
@@ -195,18 +199,21 @@ check_duplicates(struct dec *d, const struct doc_node *list, struct contact_book
 	free(sorted);
 }
 
-static void
+/* The plan; false when it is not the playbook's (whose ids are then not the file's). */
+static bool
 build_plan(struct dec *d, const struct doc_node *root, const struct playbook *pb,
 	   struct contact_book *b)
 {
 	const char *plan = dec_id(d, root, "plan");
 
-	if (plan && pb && !str_eq(plan, playbook_plan(pb)->id))
-		dec_error(d, doc_get(root, "plan"),
-			  "this file is for plan '%s', but the playbook in use (%s) is plan '%s'; "
-			  "name the plan's playbook with --playbook or YINGJI_PLAYBOOK",
-			  plan, playbook_file(pb), playbook_plan(pb)->id);
 	b->plan = plan ? plan : pb ? arena_strdup(b->arena, playbook_plan(pb)->id) : NULL;
+	if (!plan || !pb || str_eq(plan, playbook_plan(pb)->id))
+		return true;
+	dec_error(d, doc_get(root, "plan"),
+		  "this file is for plan '%s', but the playbook in use (%s) is plan '%s'; name the "
+		  "plan's playbook with --playbook or YINGJI_PLAYBOOK",
+		  plan, playbook_file(pb), playbook_plan(pb)->id);
+	return false;
 }
 
 static void
@@ -225,7 +232,9 @@ build_all(struct dec *d, const struct doc_node *root, const struct playbook *pb,
 	if (!dec_map(d, root, "the local contacts file", keys))
 		return;
 	dec_version(d, root, "yingji_contacts", "contacts file");
-	build_plan(d, root, pb, b);
+	/* Another plan's ids would all be unknown: one error says it, not one per entry. */
+	if (!build_plan(d, root, pb, b))
+		pb = NULL;
 	list = dec_list(d, root, "contacts");
 	if (list && list->n == 0)
 		dec_error(d, list, "'contacts' is empty: list at least one contact, or remove the "

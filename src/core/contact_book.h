@@ -73,8 +73,8 @@ void contact_book_line(const struct cb_entry *e, struct strbuf *out);
 /*
  * What `yingji show --json` adds: an object keyed by contact id, each
  * {"person", "phone", "mobile", "note"} (null when not given), for the
- * contacts of st's playbook that the book names, in the file's order.  NULL
- * when the book does not apply to `st`.
+ * contacts of st's playbook that the book names.  NULL when the book does not
+ * apply to `st`.
  */
 struct value *contact_book_value(const struct contact_book *b, const struct incident *st);
 
