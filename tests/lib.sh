@@ -9,11 +9,14 @@ T_PASS=0
 T_FAIL=0
 T_TMP=$(mktemp -d "${TMPDIR:-/tmp}/yingji-test.XXXXXX")
 trap 'rm -rf "$T_TMP"' EXIT
+# The user's own local contacts file (~/.config/yingji/contacts.yaml) is not
+# the tests' business: no test may depend on one being there or not.
+export XDG_CONFIG_HOME="$T_TMP/config"
+unset YINGJI_CONTACTS
 
 # The tester's own key bindings stay out of the tests: the console finds none
 # unless a test writes one (yingji(1), FILES).
 unset YINGJI_KEYS
-export XDG_CONFIG_HOME="$T_TMP/config"
 
 pass() { T_PASS=$((T_PASS + 1)); printf 'ok   %s\n' "$1"; }
 fail() { T_FAIL=$((T_FAIL + 1)); printf 'FAIL %s\n' "$1"; shift; [ $# -gt 0 ] && printf '     %s\n' "$@"; return 0; }
@@ -47,6 +50,24 @@ expect_match() {
 zh_catalogue() {
 	mkdir -p "$T_TMP/locale/zh_CN/LC_MESSAGES" && command -v msgfmt >/dev/null 2>&1 &&
 		msgfmt -o "$T_TMP/locale/zh_CN/LC_MESSAGES/yingji.mo" "$top_srcdir/po/zh_CN.po"
+}
+
+# expect_diags NAME EXPECT GOT OUTFILE: a corpus case.  EXPECT is a file holding
+# "# exit N" and then exactly the stderr expected; GOT is the stderr the last
+# run printed (its exit in $RC); OUTFILE, what it printed on stdout, must be empty.
+expect_diags() {
+	local want_rc want
+	want_rc=$(sed -n '1s/^# exit //p' "$2")
+	want=$(sed '1d' "$2")
+	if [ "$RC" -ne "$want_rc" ]; then
+		fail "$1: exit $RC, expected $want_rc" "$3"
+	elif [ "$3" != "$want" ]; then
+		fail "$1: diagnostics differ" "$(diff <(printf '%s\n' "$want") <(printf '%s\n' "$3"))"
+	elif [ -s "$4" ]; then
+		fail "$1: printed on standard output" "$(cat "$4")"
+	else
+		pass "$1"
+	fi
 }
 
 finish() {

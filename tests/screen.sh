@@ -9,6 +9,8 @@
 # Lines starting with @ set a test up before the console starts:
 #   @env NAME=VALUE      in the console's environment (LANGUAGE=zh_CN, NO_COLOR=1)
 #   @cli ARGS...         run `yingji ARGS` first (shell words, quotes allowed)
+#   @before COMMAND      a shell command run in the test's directory first, in
+#                        order with the @cli lines (writes a file the test needs)
 #   @valgrind            run the console under valgrind as well (when installed)
 #   @after COMMAND       a shell command run in the test's directory after the
 #                        console has ended; it must succeed (checks files written)
@@ -78,6 +80,11 @@ run_test() {
 			if ! (cd "$dir" && eval "env -u LANGUAGE -u NO_COLOR \"\${envs[@]}\" \"\$YINGJI\" ${line#@cli }") \
 				>"$dir/cli.out" 2>&1; then
 				fail "$name: setup failed: ${line#@cli }" "$(cat "$dir/cli.out")"
+				return
+			fi ;;
+		"@before "*)
+			if ! (cd "$dir" && eval "${line#@before }") >"$dir/before.out" 2>&1; then
+				fail "$name: setup failed: ${line#@before }" "$(cat "$dir/before.out")"
 				return
 			fi ;;
 		esac

@@ -1,8 +1,9 @@
 #!/bin/bash
 # No leaks or memory errors in `playbook check` over every shipped playbook and
-# the whole broken corpus, the bulletin, the console's bindings file and the
-# generated KEY BINDINGS section.  Needs valgrind (CI installs it); without it the
-# test says so and fails, unless YJ_ALLOW_NO_VALGRIND=1 is set by hand.
+# the whole broken corpus, the bulletin, the console's bindings file, the
+# generated KEY BINDINGS section and the local contacts files.  Needs valgrind
+# (CI installs it); without it the test says so and fails, unless
+# YJ_ALLOW_NO_VALGRIND=1 is set by hand.
 . "$top_srcdir/tests/lib.sh"
 cd "$top_srcdir" || exit 1
 
@@ -27,6 +28,10 @@ expect_rc "valgrind: playbook show" 0
 vg playbook check tests/corpus/playbook/*.yaml
 if [ "$RC" -eq 65 ]; then pass "valgrind: broken corpus (exit 65, no memory errors)"; else
 	fail "valgrind: broken corpus exit $RC" "$ERR"; fi
+YINGJI_PLAYBOOK=playbooks/lucheng-2017.yaml vg playbook check tests/corpus/contacts/*.yaml \
+	tests/screen/contacts-local.yaml
+if [ "$RC" -eq 65 ]; then pass "valgrind: local contacts files (exit 65, no memory errors)"; else
+	fail "valgrind: local contacts files exit $RC" "$ERR"; fi
 vg --help
 expect_rc "valgrind: --help" 0
 vg tui --man-keys

@@ -70,6 +70,18 @@ bool cli_parse_id(const struct cli_command *cmd, const char *s, int64_t *id);
 int cli_fail(enum yj_status rc, const struct strbuf *why);
 /* Print text (already sanitized) to stdout; returns EXIT_OK or EXIT_IOERR. */
 int cli_print(const char *s);
+/* The user's home folder ($HOME, else the password database's); borrowed. */
+const char *cli_home_dir(void);
+struct contact_book;
+/*
+ * The local contacts file (yingji(1), FILES), checked against the playbook in
+ * use; *out NULL when there is none at the default places.  Diagnostics are
+ * printed, warnings too; when other users can read the file, *shared (unless
+ * NULL) gets its path, for the console to say so as well (the caller frees
+ * it).  Returns 0, or the exit code: 66 when a file named by YINGJI_CONTACTS
+ * is missing, 65 when the file is invalid.
+ */
+int cli_load_contacts(const struct cli_ctx *ctx, struct contact_book **out, char **shared);
 /* Record a journal head pin in syslog (where a syslog daemon runs). */
 void cli_syslog_pin(const char *what, int64_t id, const char *pin);
 
@@ -98,7 +110,7 @@ struct tui_opts;
  * o->script is set; YINGJI_NOW and YINGJI_SCREEN are read here.  Returns the
  * exit code (128 + the signal that ended it, if one did).
  */
-int cli_run_console(struct tui_opts *o);
+int cli_run_console(const struct cli_ctx *ctx, struct tui_opts *o);
 int cmd_drill(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
 

@@ -347,7 +347,7 @@ drill_console(const struct cli_ctx *ctx, int argc, char **argv)
 		d.sc = l.scenario;
 		d.playbook_path = l.playbook_path;
 		o.drill = &d;
-		x = cli_run_console(&o);
+		x = cli_run_console(ctx, &o);
 	}
 	sc_loaded_clear(&l);
 	return x;

@@ -1,8 +1,12 @@
-/* yingji playbook check FILE... | playbook show FILE */
+/*
+ * yingji playbook check FILE... | playbook show FILE
+ * `check` also checks local contacts files, against the playbook in use.
+ */
 #include "config.h"
 
 #include "cli/cli.h"
 #include "core/playbook_show.h"
+#include "io/contact_book_load.h"
 #include "io/playbook_load.h"
 #include "util/strbuf.h"
 
@@ -13,7 +17,7 @@ static const struct cli_command playbook_cmd = {
 	"playbook", "check FILE... | show FILE", "validate or summarise playbooks", NULL};
 
 static int
-playbook_check_files(int argc, char **argv)
+playbook_check_files(const struct cli_ctx *ctx, int argc, char **argv)
 {
 	int rc = EXIT_OK;
 
@@ -21,13 +25,11 @@ playbook_check_files(int argc, char **argv)
 		return cli_usage_error(&playbook_cmd, "playbook check: name at least one FILE");
 	for (int i = 0; i < argc; i++) {
 		struct diag_list dl = {0};
-		struct playbook *pb = NULL;
-		enum yj_status st = playbook_load(argv[i], &pb, &dl);
+		enum yj_status st = contact_book_or_playbook_check(argv[i], ctx->playbook, &dl);
 
 		cli_print_diags(&dl);
 		rc = cli_worse_exit(rc, cli_exit_code(st));
 		diag_list_clear(&dl);
-		playbook_free(&pb);
 	}
 	return rc;
 }
@@ -55,11 +57,10 @@ playbook_show_file(const char *path)
 int
 cmd_playbook(struct cli_ctx *ctx, int argc, char **argv)
 {
-	(void)ctx;
 	if (argc < 2)
 		return cli_usage_error(&playbook_cmd, "playbook: say 'check' or 'show'");
 	if (strcmp(argv[1], "check") == 0)
-		return playbook_check_files(argc - 2, argv + 2);
+		return playbook_check_files(ctx, argc - 2, argv + 2);
 	if (strcmp(argv[1], "show") == 0) {
 		if (argc != 3)
 			return cli_usage_error(&playbook_cmd, "playbook show: name exactly one FILE");

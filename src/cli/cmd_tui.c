@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "cli/cli.h"
+#include "core/contact_book.h"
 #include "engine/engine.h"
 #include "io/clocks.h"
 #include "tui/tui.h"
@@ -71,10 +72,12 @@ man_keys(void)
 }
 
 int
-cli_run_console(struct tui_opts *o)
+cli_run_console(const struct cli_ctx *ctx, struct tui_opts *o)
 {
 	struct strbuf why = STRBUF_INIT, path = STRBUF_INIT;
 	struct diag_list dl = {0};
+	struct contact_book *book = NULL;
+	char *shared = NULL;
 	struct yj_clock clock;
 	enum yj_status rc;
 	int signo = 0, x;
@@ -92,10 +95,18 @@ cli_run_console(struct tui_opts *o)
 		cli_error("YINGJI_SCREEN is not a size (write COLSxROWS, such as 80x24)");
 		return EXIT_USAGE;
 	}
+	/* Before the database is opened: a bad contacts file touches no record. */
+	x = cli_load_contacts(ctx, &book, &shared);
+	if (x)
+		return x;
 	o->clock = &clock;
+	o->contacts = book;
+	o->contacts_shared = shared;
 	keys_file(o, &path);
 	rc = tui_run(o, &signo, &dl, &why);
 	sb_free(&path);
+	contact_book_free(&book);
+	free(shared);
 	if (rc != YJ_OK) {
 		/* A bad bindings file: its problems, each at its place, and no console. */
 		if (dl.n)
@@ -142,7 +153,7 @@ cmd_tui(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(cmd, "tui takes no arguments");
 	if (man)
 		return man_keys();
-	return cli_run_console(&o);
+	return cli_run_console(ctx, &o);
 }
 
 static bool
@@ -209,5 +220,5 @@ cmd_replay(struct cli_ctx *ctx, int argc, char **argv)
 			  (long long)o.replay_id);
 		return EXIT_USAGE;
 	}
-	return cli_run_console(&o);
+	return cli_run_console(ctx, &o);
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "cli/cli.h"
+#include "core/contact_book.h"
 #include "core/report.h"
 #include "engine/engine.h"
 #include "io/json.h"
@@ -169,6 +170,7 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 					     {"at", required_argument, NULL, 'a'},
 					     {NULL, 0, NULL, 0}};
 	const struct cli_command *cmd = cli_find_command("show");
+	struct contact_book *book = NULL;
 	struct incident_view *v = NULL;
 	struct strbuf out = STRBUF_INIT;
 	bool json = false;
@@ -188,18 +190,27 @@ cmd_show(struct cli_ctx *ctx, int argc, char **argv)
 		return cli_usage_error(cmd, "show: give one incident ID");
 	if (!cli_parse_id(cmd, argv[optind], &id))
 		return EXIT_USAGE;
-	x = cli_load_state(ctx, id, at, &v);
-	if (x)
+	x = cli_load_contacts(ctx, &book, NULL);
+	if (!x)
+		x = cli_load_state(ctx, id, at, &v);
+	if (x) {
+		contact_book_free(&book);
 		return x;
+	}
 	if (json) {
 		struct value *val = report_state_value(v->st);
+		struct value *people = contact_book_value(book, v->st);
 
+		/* A key of its own: the state's keys stay as they are (CLI.md). */
+		if (people)
+			value_set(val, "local_contacts", people);
 		x = print_json(val);
 		value_free(&val);
 	} else {
-		report_state_text(v->st, &out);
+		report_state_text(v->st, book, &out);
 		x = cli_print(sb_str(&out));
 	}
+	contact_book_free(&book);
 	incident_view_free(&v);
 	sb_free(&out);
 	return x;

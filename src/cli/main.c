@@ -105,18 +105,12 @@ static char *
 default_db(void)
 {
 	const char *env = getenv("YINGJI_DB"), *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
 
 	if (env && *env)
 		return xstrdup(env);
 	if (xdg && *xdg == '/')
 		return xasprintf("%s/yingji/yingji.db", xdg);
-	if (!home || !*home) {
-		struct passwd *pw = getpwuid(getuid());
-
-		home = pw ? pw->pw_dir : "/";
-	}
-	return xasprintf("%s/.local/share/yingji/yingji.db", home);
+	return xasprintf("%s/.local/share/yingji/yingji.db", cli_home_dir());
 }
 
 static char *

@@ -7,11 +7,13 @@
 #include "util/strbuf.h"
 #include "util/text.h"
 
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <syslog.h>
+#include <unistd.h>
 
 int
 cli_exit_code(enum yj_status st)
@@ -183,6 +185,18 @@ int
 cli_load_state(const struct cli_ctx *ctx, int64_t id, int64_t at, struct incident_view **v)
 {
 	return load(ctx, id, at, false, v);
+}
+
+const char *
+cli_home_dir(void)
+{
+	const char *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (home && *home)
+		return home;
+	pw = getpwuid(getuid());
+	return pw && pw->pw_dir ? pw->pw_dir : "/";
 }
 
 int

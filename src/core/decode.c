@@ -272,6 +272,21 @@ dec_id(struct dec *d, const struct doc_node *map, const char *key)
 	return check_id(d, v, dec_str(d, map, key));
 }
 
+void
+dec_version(struct dec *d, const struct doc_node *root, const char *key, const char *what)
+{
+	const struct doc_node *v = doc_get(root, key);
+
+	if (!v || doc_is_null(v))
+		return;	/* reported by dec_map */
+	if (v->kind != DOC_SCALAR)
+		dec_error(d, v, "'%s' must be the format version, 1, not %s", key,
+			  doc_kind_name(v));
+	else if (strcmp(v->str, "1") != 0)
+		dec_error(d, v, "unsupported %s format version '%s' (this yingji reads version 1)",
+			  what, dec_clip(d, v->str));
+}
+
 /* Whether a scalar spells true or false in any case: one of `words`. */
 static bool
 spelled(const char *s, const char *const *words)

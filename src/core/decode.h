@@ -47,6 +47,9 @@ const char *dec_str_node(struct dec *d, const struct doc_node *n, const char *wh
 /* An id ([A-Za-z0-9][A-Za-z0-9_.-]*, at most 48 bytes) under `key`. */
 const char *dec_id(struct dec *d, const struct doc_node *map, const char *key);
 bool dec_is_id(const char *s);
+/* The format version under `key` ("yingji_playbook"): must be 1; `what` names the
+ * format for the message ("playbook").  A missing key is left to dec_map. */
+void dec_version(struct dec *d, const struct doc_node *root, const char *key, const char *what);
 /* true/false under `key`; `dflt` when absent. */
 bool dec_bool(struct dec *d, const struct doc_node *map, const char *key, bool dflt);
 /* A number under `key`; false when absent or bad. */

@@ -445,7 +445,7 @@ build_all(struct dec *d, const struct doc_node *root, const struct playbook *pb,
 
 	if (!dec_map(d, root, "the demo script", keys))
 		return;
-	sc_decode_version(d, root, "yingji_demo", "demo script");
+	dec_version(d, root, "yingji_demo", "demo script");
 	sc_decode_playbook(d, root, pb, &dm->playbook);
 	if (pb && dm->playbook.plan && !str_eq(dm->playbook.plan, playbook_plan(pb)->id))
 		pb = NULL;

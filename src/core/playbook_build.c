@@ -1069,21 +1069,6 @@ build_retention(struct dec *d, const struct doc_node *n, struct pb_retention *r)
 	} while (0)
 
 static void
-build_version(struct dec *d, const struct doc_node *root)
-{
-	const struct doc_node *v = doc_get(root, "yingji_playbook");
-
-	if (!v || doc_is_null(v))
-		return;	/* reported by dec_map */
-	if (v->kind != DOC_SCALAR)
-		dec_error(d, v, "'yingji_playbook' must be the format version, 1, not %s",
-			  doc_kind_name(v));
-	else if (strcmp(v->str, "1") != 0)
-		dec_error(d, v, "unsupported playbook format version '%s' (this yingji reads "
-				"version 1)", dec_clip(d, v->str));
-}
-
-static void
 build_all(struct dec *d, const struct doc_node *root, struct playbook *pb)
 {
 	static const char *const keys[] = {"!yingji_playbook", "!plan", "!organisation",
@@ -1108,7 +1093,7 @@ build_all(struct dec *d, const struct doc_node *root, struct playbook *pb)
 	}
 	if (!dec_map(d, root, "the playbook", keys))
 		return;
-	build_version(d, root);
+	dec_version(d, root, "yingji_playbook", "playbook");
 	need_items(d, root, "categories", "category");
 	need_items(d, root, "fields", "field");
 	need_items(d, root, "levels", "level");

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "core/contact_book.h"
 #include "core/field.h"
 #include "core/i18n.h"
 #include "core/report.h"
@@ -515,8 +516,9 @@ text_level(const struct incident *st, struct strbuf *out)
 	put(out, "\n");
 }
 
+/* The people of the local contacts file (`book`, may be NULL) go under their posts. */
 static void
-text_contacts(const struct incident *st, struct strbuf *out)
+text_contacts(const struct incident *st, const struct contact_book *book, struct strbuf *out)
 {
 	char t[32];
 
@@ -527,6 +529,7 @@ text_contacts(const struct incident *st, struct strbuf *out)
 		const struct contact_duty *d = &st->contact_duties[i];
 		const struct pb_contact *c = playbook_contact(st->pb, (size_t)d->contact);
 		const struct contact_state *cs = &st->contacts[d->contact];
+		const struct cb_entry *who = contact_book_find(book, st, c->m.id);
 
 		put(out, "  [%s] %s  %s", cs->acked_ms ? "ack" : cs->notified_ms ? "sent" : "   ",
 		    c->m.id, c->name);
@@ -534,6 +537,11 @@ text_contacts(const struct incident *st, struct strbuf *out)
 			put(out, _(" — notified %s by %s"), local(cs->notified_ms, t, sizeof(t)),
 			    cs->notified_by);
 		put(out, "\n");
+		if (who) {
+			put(out, "        ");
+			contact_book_line(who, out);
+			put(out, "\n");
+		}
 	}
 }
 
@@ -566,7 +574,7 @@ text_head(const struct incident *st, struct strbuf *out)
 }
 
 void
-report_state_text(const struct incident *st, struct strbuf *out)
+report_state_text(const struct incident *st, const struct contact_book *book, struct strbuf *out)
 {
 	const struct pb_phase *ph = incident_phase(st);
 	char t[32];
@@ -588,7 +596,7 @@ report_state_text(const struct incident *st, struct strbuf *out)
 			    ph->decisions[k].to.id);
 	}
 	text_clocks(st, out);
-	text_contacts(st, out);
+	text_contacts(st, book, out);
 	text_roles(st, out);
 	text_head(st, out);
 }

@@ -10,6 +10,7 @@
 #include "core/incident.h"
 #include "util/value.h"
 
+struct contact_book;
 struct strbuf;
 
 enum report_kind { REPORT_INCIDENT, REPORT_TIMELINE, REPORT_REVIEW, REPORT_BULLETIN };
@@ -17,8 +18,10 @@ enum report_format { FORMAT_TXT, FORMAT_MD, FORMAT_JSON, FORMAT_CSV };
 
 /* The whole state as a value tree (the stable JSON of `yingji show --json`). */
 struct value *report_state_value(const struct incident *st);
-/* The state for people (yingji show). */
-void report_state_text(const struct incident *st, struct strbuf *out);
+/* The state for people (yingji show), with the people and numbers of the local
+ * contacts file under the contacts to notify (`book`: NULL for none). */
+void report_state_text(const struct incident *st, const struct contact_book *book,
+		       struct strbuf *out);
 /* The handover briefing (ICS 201 manner): situation, level, actions so far
  * (the last 40, and how many came before: it must not grow with the incident),
  * open items, deadlines, and the journal head it was made at.  st->entries

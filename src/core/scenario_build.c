@@ -475,7 +475,7 @@ build_all(struct dec *d, const struct doc_node *root, const struct playbook *pb,
 
 	if (!is_scenario(d, root, keys) || !dec_map(d, root, "the scenario", keys))
 		return;
-	sc_decode_version(d, root, "yingji_drill", "drill scenario");
+	dec_version(d, root, "yingji_drill", "drill scenario");
 	sc_decode_playbook(d, root, pb, &sc->playbook);
 	/* A scenario on another plan: its references would all be wrong; say it once. */
 	if (pb && sc->playbook.plan && !str_eq(sc->playbook.plan, playbook_plan(pb)->id))

@@ -67,7 +67,7 @@ sc_unknown(struct dec *d, const struct doc_node *n, const char *what, const char
 		dec_error(d, n, "unknown %s '%s'", what, dec_clip(d, id));
 }
 
-/* ---- the playbook section, the version ---- */
+/* ---- the playbook section ---- */
 
 void
 sc_decode_playbook(struct dec *d, const struct doc_node *root, const struct playbook *pb,
@@ -94,21 +94,6 @@ sc_decode_playbook(struct dec *d, const struct doc_node *root, const struct play
 	if (pb && out->plan && !str_eq(out->plan, playbook_plan(pb)->id))
 		dec_error(d, doc_get(p, "plan"), "the playbook %s is plan '%s', not '%s'",
 			  playbook_file(pb), playbook_plan(pb)->id, out->plan);
-}
-
-void
-sc_decode_version(struct dec *d, const struct doc_node *root, const char *key, const char *what)
-{
-	const struct doc_node *v = doc_get(root, key);
-
-	if (!v || doc_is_null(v))
-		return;	/* reported by dec_map */
-	if (v->kind != DOC_SCALAR)
-		dec_error(d, v, "'%s' must be the format version, 1, not %s", key,
-			  doc_kind_name(v));
-	else if (strcmp(v->str, "1") != 0)
-		dec_error(d, v, "unsupported %s format version '%s' (this yingji reads version 1)",
-			  what, dec_clip(d, v->str));
 }
 
 /* ---- times ---- */

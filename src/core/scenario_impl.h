@@ -35,9 +35,6 @@ enum { SC_FACTS_MIXED = 1 };
  */
 void sc_decode_playbook(struct dec *d, const struct doc_node *root, const struct playbook *pb,
 			struct sc_playbook_ref *out);
-/* The format version under `key` ("yingji_drill"): must be 1. */
-void sc_decode_version(struct dec *d, const struct doc_node *root, const char *key,
-		       const char *what);
 /* A date and time under `key` (util/timefmt.h forms); false when absent or bad. */
 bool sc_decode_time(struct dec *d, const struct doc_node *map, const char *key, int64_t *ms);
 /* A duration of zero or more under `key` (an offset from the start); false when absent or bad. */

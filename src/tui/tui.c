@@ -12,6 +12,7 @@
 #include "tui/app.h"
 #include "tui/clock.h"
 #include "tui/display.h"
+#include "tui/i18n.h"
 #include "tui/keys.h"
 #include "tui/loop.h"
 #include "tui/mode_drill.h"
@@ -179,6 +180,9 @@ run(const struct tui_opts *o, struct engine *e, struct keymap *km, int *signo,
 		rc = YJ_ERR_NOINPUT;
 		sb_append(why, sb_str(&a->message));
 	}
+	if (rc == YJ_OK && o->contacts_shared)
+		app_message(a, STYLE_ERROR, _("other users can read the local contacts file "
+					      "(chmod 600 %s)"), o->contacts_shared);
 	if (rc == YJ_OK && o->script)
 		rc = script_run(a, o->script, o->out, why);
 	else if (rc == YJ_OK)

@@ -11,6 +11,7 @@
 #include "core/clock.h"
 #include "util/status.h"
 
+struct contact_book;
 struct strbuf;
 struct tui_drill;
 
@@ -42,6 +43,13 @@ struct tui_opts {
 	 */
 	int64_t replay_id;
 	int replay_speed;
+	/*
+	 * The local contacts file (core/contact_book.h), NULL when there is none:
+	 * its people and numbers are shown on the contacts screen.  When other
+	 * users can read it, `contacts_shared` is its path, said at start.
+	 */
+	const struct contact_book *contacts;
+	const char *contacts_shared;
 };
 
 /* The replay's speeds: the default, and what --speed accepts. */

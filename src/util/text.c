@@ -144,6 +144,22 @@ text_valid_utf8(const char *s, size_t len)
 	return true;
 }
 
+bool
+text_has_control(const char *s, uint32_t *cp)
+{
+	size_t len = strlen(s);
+
+	while (len) {
+		size_t n = text_decode(s, len, cp);
+
+		if (is_control(*cp))
+			return true;
+		s += n;
+		len -= n;
+	}
+	return false;
+}
+
 size_t
 text_fit(struct strbuf *out, const char *s, size_t cols, bool pad)
 {

@@ -28,6 +28,9 @@ int text_cp_width(uint32_t cp);
 size_t text_width(const char *s);
 /* Whether `s` is valid UTF-8 throughout. */
 bool text_valid_utf8(const char *s, size_t len);
+/* Whether `s` holds a control character (C0 including newline and tab, DEL, C1);
+ * *cp is set to the first one. */
+bool text_has_control(const char *s, uint32_t *cp);
 /*
  * Append `s` to `out` cut to at most `cols` columns; if cut, end with an ellipsis
  * ("…", 1 column) and never split a character.  Pads with spaces to exactly `cols`

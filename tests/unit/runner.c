@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include "io/playbook_load.h"
 #include "tests.h"
 
 #include <locale.h>
@@ -20,6 +21,7 @@ static const struct {
 	{"util", suite_util},
 	{"yaml_doc", suite_yaml_doc},
 	{"playbook", suite_playbook},
+	{"contact_book", suite_contact_book},
 	{"value", suite_value},
 	{"json", suite_json},
 	{"hash", suite_hash},
@@ -39,6 +41,19 @@ test_playbook_dir(void)
 	const char *d = getenv("YJ_TEST_PLAYBOOKS");
 
 	return d && *d ? d : "playbooks";
+}
+
+struct playbook *
+test_shipped_playbook(const char *name)
+{
+	char path[4096];
+	struct diag_list dl = {0};
+	struct playbook *pb = NULL;
+
+	snprintf(path, sizeof(path), "%s/%s", test_playbook_dir(), name);
+	ck_assert_msg(playbook_load(path, &pb, &dl) == YJ_OK, "%s does not load", path);
+	diag_list_clear(&dl);
+	return pb;
 }
 
 /* Whether `name` is in the comma-separated list (an empty list selects all). */

@@ -7,6 +7,7 @@
 Suite *suite_util(void);
 Suite *suite_yaml_doc(void);
 Suite *suite_playbook(void);
+Suite *suite_contact_book(void);
 Suite *suite_value(void);
 Suite *suite_json(void);
 Suite *suite_hash(void);
@@ -21,5 +22,8 @@ Suite *suite_tui(void);
 
 /* Directory of the shipped playbooks (from $YJ_TEST_PLAYBOOKS). */
 const char *test_playbook_dir(void);
+struct playbook;
+/* A shipped playbook by file name, loaded (the test fails when it does not load). */
+struct playbook *test_shipped_playbook(const char *name);
 
 #endif

@@ -2,10 +2,13 @@
  * Contacts: whom the plan says to notify now (the confirmed level's list and
  * the escalation routes that apply to it, from the fold), then everyone else
  * in the plan's contact list.  Mark a contact notified (by which channel) and
- * acknowledged; each is a journal entry.
+ * acknowledged; each is a journal entry.  The people and numbers of the local
+ * contacts file stand beside the posts they cover; they are shown, never
+ * recorded.
  */
 #include "config.h"
 
+#include "core/contact_book.h"
 #include "tui/app.h"
 #include "tui/chrome.h"
 #include "tui/draw.h"
@@ -126,26 +129,58 @@ status_cell(struct app *a, const struct contact_state *cs, struct line *l)
 	line_add_fixed(l, STYLE_DIM, when, 12);
 }
 
+/* The person named for a contact in the local contacts file; NULL when none. */
+static const struct cb_entry *
+person(const struct app *a, const struct incident *st, int contact)
+{
+	return contact_book_find(a->opts->contacts, st,
+				 playbook_contact(st->pb, (size_t)contact)->m.id);
+}
+
+/*
+ * A contact: its state, the post, then (when the local contacts file applies
+ * to this incident) the person, and the number to call: the person's, else the
+ * playbook's, which is a placeholder.
+ */
 static void
 row_line(struct app *a, const struct incident *st, const struct crow *r, int cols,
 	 struct line *l)
 {
 	const struct pb_contact *ct;
-	const struct contact_state *cs;
-	int phone = 18;
+	const struct cb_entry *who;
+	int phone = 18, people = contact_book_applies(a->opts->contacts, st) ? 11 : 0;
 
 	if (r->contact < 0) {
 		line_add(l, STYLE_TITLE, r->title);
 		return;
 	}
 	ct = playbook_contact(st->pb, (size_t)r->contact);
-	cs = &st->contacts[r->contact];
+	who = person(a, st, r->contact);
 	line_add(l, STYLE_NORMAL, " ");
-	status_cell(a, cs, l);
-	line_add_fixed(l, STYLE_NORMAL, ct->name, (size_t)(cols - phone - 1) - l->width);
+	status_cell(a, &st->contacts[r->contact], l);
+	line_add_fixed(l, STYLE_NORMAL, ct->name, (size_t)(cols - phone - people - 1) - l->width);
 	line_add(l, STYLE_NORMAL, " ");
-	line_add_fixed(l, ct->placeholder ? STYLE_PLACEHOLDER : STYLE_LABEL,
-		       ct->phone ? ct->phone : "-", (size_t)phone);
+	if (people) {
+		line_add_fixed(l, STYLE_NORMAL, who ? who->person : "", (size_t)people - 1);
+		line_add(l, STYLE_NORMAL, " ");
+	}
+	if (who)
+		line_add_fixed(l, STYLE_LABEL, who->phone, (size_t)phone);
+	else
+		line_add_fixed(l, ct->placeholder ? STYLE_PLACEHOLDER : STYLE_LABEL,
+			       ct->phone ? ct->phone : "-", (size_t)phone);
+}
+
+/* The person's numbers and note, for the detail lines. */
+static void
+person_detail(const struct cb_entry *who, struct strbuf *sb)
+{
+	if (who->mobile)
+		sb_printf(sb, _("%s: phone %s, mobile %s. "), who->person, who->phone, who->mobile);
+	else
+		sb_printf(sb, _("%s: phone %s. "), who->person, who->phone);
+	if (who->note)
+		sb_printf(sb, _("Note: %s. "), who->note);
 }
 
 static void
@@ -155,14 +190,17 @@ detail(struct app *a, const struct incident *st, const struct crow *r, int row, 
 	struct wrapped w = {0};
 	const struct pb_contact *ct;
 	const struct contact_state *cs;
+	const struct cb_entry *who;
 
-	(void)a;
 	if (r->contact >= 0) {
 		ct = playbook_contact(st->pb, (size_t)r->contact);
 		cs = &st->contacts[r->contact];
+		who = person(a, st, r->contact);
 		if (ct->party.id)
 			sb_printf(&sb, "%s. ", fmt_party(st->pb, ct->party.id));
-		if (ct->placeholder)
+		if (who)
+			person_detail(who, &sb);
+		else if (ct->placeholder)
 			sb_printf(&sb, "%s ", _("(placeholder number: set the real one in the local contacts file)"));
 		if (r->duty)
 			sb_printf(&sb, _("Why: %s. "), r->duty->why);

@@ -1,11 +1,13 @@
 /*
  * Drawing an incident (see views/incident.c): at 80 columns the panes are
  * stacked under a one-line phase strip; from 120 columns the phases, the
- * deadlines and the contacts to notify stand in a right column, and the
- * recorded fields join the checklist and the timeline on the left.
+ * deadlines and the contacts to notify (with the people of the local contacts
+ * file) stand in a right column, and the recorded fields join the checklist
+ * and the timeline on the left.
  */
 #include "config.h"
 
+#include "core/contact_book.h"
 #include "core/field.h"
 #include "tui/app.h"
 #include "tui/chrome.h"
@@ -316,6 +318,28 @@ draw_fields(const struct incident *st, const struct area *ar)
 	line_free(&l);
 }
 
+/* A contact's post, then (with a local contacts file) its person and number, aligned:
+ * the playbook's number, marked as a placeholder, for a post the file does not name. */
+static void
+contact_cells(struct app *a, const struct incident *st, const struct pb_contact *ct,
+	      struct line *l)
+{
+	const struct cb_entry *who = contact_book_find(a->opts->contacts, st, ct->m.id);
+
+	if (!contact_book_applies(a->opts->contacts, st)) {
+		line_add(l, STYLE_NORMAL, ct->name);
+		return;
+	}
+	line_add_fixed(l, STYLE_NORMAL, ct->name, 24);
+	line_add(l, STYLE_NORMAL, " ");
+	line_add_fixed(l, STYLE_NORMAL, who ? who->person : "", 10);
+	line_add(l, STYLE_NORMAL, " ");
+	if (who)
+		line_add(l, STYLE_LABEL, who->phone);
+	else if (ct->phone)
+		line_add(l, ct->placeholder ? STYLE_PLACEHOLDER : STYLE_LABEL, ct->phone);
+}
+
 /* The wide layout's contacts pane: whom to notify and how far each is. */
 static void
 draw_contacts(struct app *a, const struct incident *st, const struct area *ar)
@@ -343,11 +367,10 @@ draw_contacts(struct app *a, const struct incident *st, const struct area *ar)
 			line_add(&l, STYLE_CURRENT, _("[sent] "));
 		else
 			line_add(&l, STYLE_NORMAL, "[    ] ");
-		line_add(&l, STYLE_NORMAL, playbook_contact(st->pb, (size_t)d->contact)->name);
+		contact_cells(a, st, playbook_contact(st->pb, (size_t)d->contact), &l);
 		draw_line(ar->row + 1 + r, ar->col, ar->cols, &l, STYLE_NORMAL);
 		line_reset(&l);
 	}
-	(void)a;
 	line_free(&l);
 }
 
