@@ -226,6 +226,24 @@ incident_next_due(const struct incident *st)
 	return best;
 }
 
+const struct clock_state *
+incident_next_clock(const struct incident *st)
+{
+	const struct clock_state *best = NULL;
+
+	for (size_t i = 0; i < st->n_clocks; i++) {
+		const struct clock_state *c = &st->clocks[i];
+
+		if (c->status == CLOCK_MISSED && (!best || best->status != CLOCK_MISSED ||
+						  c->due_ms < best->due_ms))
+			best = c;
+		else if (c->status == CLOCK_RUNNING &&
+			 (!best || (best->status == CLOCK_RUNNING && c->due_ms < best->due_ms)))
+			best = c;
+	}
+	return best;
+}
+
 static char *
 dup_or_null(const char *s)
 {
@@ -251,6 +269,32 @@ incident_summarize(const struct incident *st, struct incident_summary *out)
 	out->opened_ms = st->opened_ms;
 	out->updated_ms = head ? head->ts_ms : 0;
 	out->next_due_ms = st->closed ? 0 : incident_next_due(st);
+	out->shown = true;
+	out->level_colour = -1;
+	if (st->level >= 0) {
+		const struct pb_level *lv = playbook_level(st->pb, (size_t)st->level);
+
+		out->level_label = xstrdup(lv->label ? lv->label : lv->m.id);
+		out->level_colour = (int)lv->colour;
+	}
+	/*
+	 * Missed or running is a matter of the time it is read at, and missed
+	 * ones are due before any running one: so the clock shown at any time is
+	 * the first of those due soonest, whatever its status now.
+	 */
+	{
+		const struct clock_state *c = NULL;
+
+		for (size_t i = 0; i < st->n_clocks; i++)
+			if ((st->clocks[i].status == CLOCK_RUNNING ||
+			     st->clocks[i].status == CLOCK_MISSED) &&
+			    (!c || st->clocks[i].due_ms < c->due_ms))
+				c = &st->clocks[i];
+		if (c) {
+			out->clock_due_ms = c->due_ms;
+			out->clock_anchor_ms = c->anchor_ms;
+		}
+	}
 	out->head_seq = head ? head->seq : 0;
 	if (head)
 		entry_hash_hex(head->hash, out->head_hash);

@@ -32,7 +32,7 @@ enum store_open_flags {
 };
 
 /* The current schema version (PRAGMA user_version after migration). */
-enum { STORE_SCHEMA_VERSION = 2 };
+enum { STORE_SCHEMA_VERSION = 3 };
 
 /*
  * Open (and migrate) the database at `path`.  Without STORE_CREATE a missing
