@@ -226,24 +226,6 @@ incident_next_due(const struct incident *st)
 	return best;
 }
 
-const struct clock_state *
-incident_next_clock(const struct incident *st)
-{
-	const struct clock_state *best = NULL;
-
-	for (size_t i = 0; i < st->n_clocks; i++) {
-		const struct clock_state *c = &st->clocks[i];
-
-		if (c->status == CLOCK_MISSED && (!best || best->status != CLOCK_MISSED ||
-						  c->due_ms < best->due_ms))
-			best = c;
-		else if (c->status == CLOCK_RUNNING &&
-			 (!best || (best->status == CLOCK_RUNNING && c->due_ms < best->due_ms)))
-			best = c;
-	}
-	return best;
-}
-
 static char *
 dup_or_null(const char *s)
 {

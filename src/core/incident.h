@@ -208,11 +208,6 @@ const struct pb_phase *incident_phase(const struct incident *st);
 const struct holder *incident_holder(const struct incident *st, const char *party);
 /* The earliest due time of running clocks (0 when none). */
 int64_t incident_next_due(const struct incident *st);
-/*
- * The clock to show for the incident (the board): a missed one first, else
- * the one due soonest; the first of equals.  NULL when none runs.
- */
-const struct clock_state *incident_next_clock(const struct incident *st);
 /* Fill a summary row (the projection) from the state; the caller clears it. */
 void incident_summarize(const struct incident *st, struct incident_summary *out);
 /* Index of a criterion in st->criteria by id; -1 when absent. */

@@ -25,9 +25,10 @@ struct incident_summary {
 	/*
 	 * What the board shows, so that it needs neither the fold nor the
 	 * playbook (schema step 3; false in rows written before it, which the
-	 * board folds instead).  The clock is the one incident_next_clock()
-	 * picks, closed incidents too; whether it is missed depends on the time
-	 * it is read at (now > due), everything else only on the journal.
+	 * board folds instead).  The clock is the one the board shows (a
+	 * missed one first, else the soonest), closed incidents too; whether
+	 * it is missed depends on the time it is read at (now > due),
+	 * everything else only on the journal.
 	 */
 	bool shown;
 	char *level_label;	/* the confirmed level's label (or id), NULL when none */
