@@ -35,6 +35,9 @@
 	" FROM summary s LEFT JOIN journal h ON h.incident = s.id" \
 	" AND h.seq = (SELECT max(m.seq) FROM journal m WHERE m.incident = s.id)"
 
+/* Or from the row alone (store_list_shown). */
+#define SUMMARY_READ_ROW "SELECT " SUMMARY_COLUMNS " FROM summary s"
+
 static void
 bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
 {
@@ -253,25 +256,29 @@ store_get_summary(struct store *s, int64_t id, struct incident_summary *out)
  * incidents ever opened.  The drill flag is the incident's own (see
  * store_put_summary).
  */
-static const char list_sql[] =
-	SUMMARY_READ " WHERE s.drill = ?1 AND s.closed = ?2"
-	" AND EXISTS(SELECT 1 FROM incident i WHERE i.id = s.id)"
-	" ORDER BY s.id DESC";
-static const char list_all_sql[] =
-	SUMMARY_READ " WHERE s.drill = ?1 AND EXISTS(SELECT 1 FROM incident i WHERE i.id = s.id)"
-	" ORDER BY s.id DESC";
+#define LIST_WHERE \
+	" WHERE s.drill = ?1 AND s.closed = ?2" \
+	" AND EXISTS(SELECT 1 FROM incident i WHERE i.id = s.id) ORDER BY s.id DESC"
+#define LIST_ALL_WHERE \
+	" WHERE s.drill = ?1 AND EXISTS(SELECT 1 FROM incident i WHERE i.id = s.id)" \
+	" ORDER BY s.id DESC"
 
-enum yj_status
-store_list(struct store *s, enum store_list_filter filter, struct incident_summary **out,
-	   size_t *n)
+static enum yj_status
+list(struct store *s, enum store_list_filter filter, bool head, struct incident_summary **out,
+     size_t *n)
 {
 	bool all = filter == STORE_LIST_ALL || filter == STORE_LIST_DRILLS;
-	sqlite3_stmt *st = all ? store_stmt(s, STMT_LIST_ALL, list_all_sql)
-			       : store_stmt(s, STMT_LIST, list_sql);
+	sqlite3_stmt *st;
 	enum yj_status rc = YJ_OK;
 	size_t cap = 0;
 	int src;
 
+	if (head)
+		st = all ? store_stmt(s, STMT_LIST_ALL, SUMMARY_READ LIST_ALL_WHERE)
+			 : store_stmt(s, STMT_LIST, SUMMARY_READ LIST_WHERE);
+	else
+		st = all ? store_stmt(s, STMT_LIST_ALL_SHOWN, SUMMARY_READ_ROW LIST_ALL_WHERE)
+			 : store_stmt(s, STMT_LIST_SHOWN, SUMMARY_READ_ROW LIST_WHERE);
 	*out = NULL;
 	*n = 0;
 	if (!st)
@@ -290,6 +297,20 @@ store_list(struct store *s, enum store_list_filter filter, struct incident_summa
 	}
 	store_stmt_done(st);
 	return rc;
+}
+
+enum yj_status
+store_list(struct store *s, enum store_list_filter filter, struct incident_summary **out,
+	   size_t *n)
+{
+	return list(s, filter, true, out, n);
+}
+
+enum yj_status
+store_list_shown(struct store *s, enum store_list_filter filter, struct incident_summary **out,
+		 size_t *n)
+{
+	return list(s, filter, false, out, n);
 }
 
 void

@@ -2,10 +2,11 @@
  * The board, where the console starts: the open incidents, newest first,
  * each with its phase, its level in the level's colour and its next
  * deadline counting down.  Closed incidents and drills are one key away.
- * The list comes from the summary rows (store_list), which hold all a row
- * shows, its level's colour and its clock too: the board folds nothing and
- * loads no playbook.  Only a row written before the summary held them
- * (schema step 3) is folded, from its snapshot, while it is on the screen.
+ * The list comes from the summary rows alone (store_list_shown), which hold
+ * all a row shows, its level's colour and its clock too: the board reads no
+ * journal, folds nothing and loads no playbook.  Only a row written before
+ * the summary held them (schema step 3) is folded, from its snapshot, while
+ * it is on the screen; the next entry of that incident writes its row anew.
  */
 #include "config.h"
 
@@ -73,7 +74,7 @@ load(struct board *b, struct app *a)
 
 	store_free_summaries(&b->rows, b->n);
 	b->n = 0;
-	rc = store_list(engine_store(a->engine), filter(b), &b->rows, &b->n);
+	rc = store_list_shown(engine_store(a->engine), filter(b), &b->rows, &b->n);
 	if (rc != YJ_OK)
 		app_message(a, STYLE_ERROR, _("cannot list the incidents: %s"),
 			    store_error(engine_store(a->engine)));
