@@ -254,6 +254,32 @@ incident_summarize(const struct incident *st, struct incident_summary *out)
 	out->opened_ms = st->opened_ms;
 	out->updated_ms = head ? head->ts_ms : 0;
 	out->next_due_ms = st->closed ? 0 : incident_next_due(st);
+	out->shown = true;
+	out->level_colour = -1;
+	if (st->level >= 0) {
+		const struct pb_level *lv = playbook_level(st->pb, (size_t)st->level);
+
+		out->level_label = xstrdup(lv->label ? lv->label : lv->m.id);
+		out->level_colour = (int)lv->colour;
+	}
+	/*
+	 * Missed or running is a matter of the time it is read at, and missed
+	 * ones are due before any running one: so the clock shown at any time is
+	 * the first of those due soonest, whatever its status now.
+	 */
+	{
+		const struct clock_state *c = NULL;
+
+		for (size_t i = 0; i < st->n_clocks; i++)
+			if ((st->clocks[i].status == CLOCK_RUNNING ||
+			     st->clocks[i].status == CLOCK_MISSED) &&
+			    (!c || st->clocks[i].due_ms < c->due_ms))
+				c = &st->clocks[i];
+		if (c) {
+			out->clock_due_ms = c->due_ms;
+			out->clock_anchor_ms = c->anchor_ms;
+		}
+	}
 	out->head_seq = head ? head->seq : 0;
 	if (head)
 		entry_hash_hex(head->hash, out->head_hash);

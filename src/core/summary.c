@@ -14,6 +14,7 @@ incident_summary_clear(struct incident_summary *s)
 	free(s->phase);
 	free(s->phase_title);
 	free(s->level);
+	free(s->level_label);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -32,4 +33,5 @@ incident_summary_copy(struct incident_summary *dst, const struct incident_summar
 	dst->phase = dup_or_null(src->phase);
 	dst->phase_title = dup_or_null(src->phase_title);
 	dst->level = dup_or_null(src->level);
+	dst->level_label = dup_or_null(src->level_label);
 }

@@ -22,6 +22,19 @@ struct incident_summary {
 	int64_t opened_ms;	/* when the report was taken */
 	int64_t updated_ms;	/* the newest entry's time */
 	int64_t next_due_ms;	/* earliest running deadline; 0 when none */
+	/*
+	 * What the board shows, so that it needs neither the fold nor the
+	 * playbook (schema step 3; false in rows written before it, which the
+	 * board folds instead).  The clock is the one the board shows (a
+	 * missed one first, else the soonest), closed incidents too; whether
+	 * it is missed depends on the time it is read at (now > due),
+	 * everything else only on the journal.
+	 */
+	bool shown;
+	char *level_label;	/* the confirmed level's label (or id), NULL when none */
+	int level_colour;	/* its enum pb_colour; -1 when none */
+	int64_t clock_due_ms;	/* 0 when no clock runs */
+	int64_t clock_anchor_ms;
 	int64_t head_seq;
 	char head_hash[65];	/* hex */
 };

@@ -215,7 +215,10 @@ same_summary(const struct incident_summary *a, const struct incident_summary *b)
 	return a->id == b->id && a->closed == b->closed && a->opened_ms == b->opened_ms &&
 	       a->next_due_ms == b->next_due_ms && same_text(a->title, b->title) &&
 	       same_text(a->plan_id, b->plan_id) && same_text(a->phase, b->phase) &&
-	       same_text(a->phase_title, b->phase_title) && same_text(a->level, b->level);
+	       same_text(a->phase_title, b->phase_title) && same_text(a->level, b->level) &&
+	       a->shown == b->shown && same_text(a->level_label, b->level_label) &&
+	       a->level_colour == b->level_colour && a->clock_due_ms == b->clock_due_ms &&
+	       a->clock_anchor_ms == b->clock_anchor_ms;
 }
 
 enum yj_status

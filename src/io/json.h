@@ -1,5 +1,7 @@
 /*
- * JSON text <-> util/value trees, through jansson.  Encoding is canonical:
+ * JSON text <-> util/value trees: decoding and the pretty form through
+ * jansson, the compact form written directly (the bytes jansson writes).
+ * Encoding is canonical:
  * object keys sorted, no insignificant whitespace in compact mode, UTF-8 kept
  * as is, so equal values always encode to the same bytes (the journal hashes it).
  */

@@ -32,7 +32,7 @@ enum store_open_flags {
 };
 
 /* The current schema version (PRAGMA user_version after migration). */
-enum { STORE_SCHEMA_VERSION = 2 };
+enum { STORE_SCHEMA_VERSION = 3 };
 
 /*
  * Open (and migrate) the database at `path`.  Without STORE_CREATE a missing
@@ -179,6 +179,13 @@ enum store_list_filter {
 /* Summaries newest first (by id); caller frees with store_free_summaries. */
 enum yj_status store_list(struct store *s, enum store_list_filter filter,
 			  struct incident_summary **out, size_t *n);
+/*
+ * The same as the board shows them: from the summary rows alone, without
+ * looking up each incident's last entry, so the head (seq, hash, updated
+ * time) is the row's own, as of the last change it recorded.
+ */
+enum yj_status store_list_shown(struct store *s, enum store_list_filter filter,
+				struct incident_summary **out, size_t *n);
 void store_free_summaries(struct incident_summary **v, size_t n);
 /* Every incident id (real and drill), ascending. Caller frees *ids. */
 enum yj_status store_incident_ids(struct store *s, int64_t **ids, size_t *n);

@@ -88,6 +88,16 @@ static const char *const migrations[] = {
 	" level, opened_ms, updated_ms, next_due_ms, head_seq, head_hash)"
 	" VALUES(new.id, new.drill, 0, '', '', '', NULL, NULL, new.created_ms, new.created_ms,"
 	" 0, 0, ''); END;",
+	/*
+	 * 2 -> 3: what the board shows, so that it draws from the summary alone
+	 * (core/summary.h).  Rows written before are marked not shown (the board
+	 * folds them) until their next change or a rebuild.
+	 */
+	"ALTER TABLE summary ADD COLUMN shown INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE summary ADD COLUMN level_label TEXT;"
+	"ALTER TABLE summary ADD COLUMN level_colour TEXT;"	/* pb_colour_name() */
+	"ALTER TABLE summary ADD COLUMN clock_due_ms INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE summary ADD COLUMN clock_anchor_ms INTEGER NOT NULL DEFAULT 0;",
 };
 
 _Static_assert(sizeof(migrations) / sizeof(migrations[0]) == STORE_SCHEMA_VERSION,

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include "core/playbook.h"
 #include "io/store_impl.h"
 #include "util/xalloc.h"
 
@@ -21,16 +22,21 @@
 /* The columns every summary query returns, in this order (see read_summary). */
 #define SUMMARY_COLUMNS \
 	"id, drill, closed, title, plan_id, phase, phase_title, level, opened_ms, updated_ms," \
-	" next_due_ms, head_seq, head_hash"
+	" next_due_ms, head_seq, head_hash, shown, level_label, level_colour, clock_due_ms," \
+	" clock_anchor_ms"
 
 /* The same read through the journal's head (h: the incident's last entry, if any). */
 #define SUMMARY_READ \
 	"SELECT s.id, s.drill, s.closed, s.title, s.plan_id, s.phase, s.phase_title, s.level," \
 	" s.opened_ms, coalesce(h.ts_ms, s.updated_ms), s.next_due_ms," \
 	" coalesce(h.seq, s.head_seq)," \
-	" CASE WHEN h.hash IS NULL THEN s.head_hash ELSE lower(hex(h.hash)) END" \
+	" CASE WHEN h.hash IS NULL THEN s.head_hash ELSE lower(hex(h.hash)) END," \
+	" s.shown, s.level_label, s.level_colour, s.clock_due_ms, s.clock_anchor_ms" \
 	" FROM summary s LEFT JOIN journal h ON h.incident = s.id" \
 	" AND h.seq = (SELECT max(m.seq) FROM journal m WHERE m.incident = s.id)"
+
+/* Or from the row alone (store_list_shown). */
+#define SUMMARY_READ_ROW "SELECT " SUMMARY_COLUMNS " FROM summary s"
 
 static void
 bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
@@ -39,6 +45,22 @@ bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(st, i);
+}
+
+/* The colour is stored by name: the enum's order is the code's, not the file's. */
+static const char *
+colour_name(int c)
+{
+	return c >= 0 ? pb_colour_name((enum pb_colour)c) : NULL;
+}
+
+static int
+colour_of(const unsigned char *name)
+{
+	for (int c = 0; name && c <= (int)PB_COLOUR_WHITE; c++)
+		if (!strcmp((const char *)name, pb_colour_name((enum pb_colour)c)))
+			return c;
+	return -1;
 }
 
 static void
@@ -57,6 +79,11 @@ bind_summary(sqlite3_stmt *st, const struct incident_summary *sum)
 	sqlite3_bind_int64(st, 11, sum->next_due_ms);
 	sqlite3_bind_int64(st, 12, sum->head_seq);
 	sqlite3_bind_text(st, 13, sum->head_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 14, sum->shown ? 1 : 0);
+	bind_text_or_null(st, 15, sum->level_label);
+	bind_text_or_null(st, 16, colour_name(sum->level_colour));
+	sqlite3_bind_int64(st, 17, sum->clock_due_ms);
+	sqlite3_bind_int64(st, 18, sum->clock_anchor_ms);
 }
 
 static bool
@@ -71,7 +98,9 @@ stored_as(struct store *s, const struct incident_summary *sum, bool *row, bool *
 {
 	sqlite3_stmt *st = store_stmt(s, STMT_SUMMARY_AS,
 				      "SELECT closed, title, plan_id, phase, phase_title, level,"
-				      " opened_ms, next_due_ms, head_seq FROM summary WHERE id = ?1");
+				      " opened_ms, next_due_ms, head_seq, shown, level_label,"
+				      " level_colour, clock_due_ms, clock_anchor_ms"
+				      " FROM summary WHERE id = ?1");
 	bool same = false;
 	int src;
 
@@ -90,7 +119,12 @@ stored_as(struct store *s, const struct incident_summary *sum, bool *row, bool *
 		       same_str(sum->phase_title, sqlite3_column_text(st, 4)) &&
 		       same_str(sum->level, sqlite3_column_text(st, 5)) &&
 		       sqlite3_column_int64(st, 6) == sum->opened_ms &&
-		       sqlite3_column_int64(st, 7) == sum->next_due_ms;
+		       sqlite3_column_int64(st, 7) == sum->next_due_ms &&
+		       (sqlite3_column_int(st, 9) != 0) == sum->shown &&
+		       same_str(sum->level_label, sqlite3_column_text(st, 10)) &&
+		       colour_of(sqlite3_column_text(st, 11)) == sum->level_colour &&
+		       sqlite3_column_int64(st, 12) == sum->clock_due_ms &&
+		       sqlite3_column_int64(st, 13) == sum->clock_anchor_ms;
 		src = SQLITE_DONE;
 	}
 	store_stmt_done(st);
@@ -109,8 +143,9 @@ update_summary(struct store *s, const struct incident_summary *sum)
 	sqlite3_stmt *st = store_stmt(s, STMT_UPDATE_SUMMARY,
 				      "UPDATE summary SET title = ?4, plan_id = ?5, phase = ?6,"
 				      " phase_title = ?7, level = ?8, opened_ms = ?9, updated_ms = ?10,"
-				      " next_due_ms = ?11, head_seq = ?12, head_hash = ?13"
-				      " WHERE id = ?1");
+				      " next_due_ms = ?11, head_seq = ?12, head_hash = ?13,"
+				      " shown = ?14, level_label = ?15, level_colour = ?16,"
+				      " clock_due_ms = ?17, clock_anchor_ms = ?18 WHERE id = ?1");
 	int src;
 
 	if (!st)
@@ -135,14 +170,19 @@ store_put_summary(struct store *s, const struct incident_summary *sum)
 	else if (src == SQLITE_DONE && (st = store_stmt(s, STMT_PUT_SUMMARY,
 				      "INSERT INTO summary(" SUMMARY_COLUMNS ")"
 				      " VALUES(?1, coalesce((SELECT drill FROM incident WHERE id = ?1),"
-				      " ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+				      " ?2), ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+				      " ?16, ?17, ?18)"
 				      " ON CONFLICT(id) DO UPDATE SET closed = excluded.closed,"
 				      " title = excluded.title, plan_id = excluded.plan_id,"
 				      " phase = excluded.phase, phase_title = excluded.phase_title,"
 				      " level = excluded.level, opened_ms = excluded.opened_ms,"
 				      " updated_ms = excluded.updated_ms,"
 				      " next_due_ms = excluded.next_due_ms, head_seq = excluded.head_seq,"
-				      " head_hash = excluded.head_hash")) != NULL) {
+				      " head_hash = excluded.head_hash, shown = excluded.shown,"
+				      " level_label = excluded.level_label,"
+				      " level_colour = excluded.level_colour,"
+				      " clock_due_ms = excluded.clock_due_ms,"
+				      " clock_anchor_ms = excluded.clock_anchor_ms")) != NULL) {
 		bind_summary(st, sum);
 		src = sqlite3_step(st);
 		store_stmt_done(st);
@@ -179,6 +219,11 @@ read_summary(sqlite3_stmt *st, struct incident_summary *out)
 	out->next_due_ms = sqlite3_column_int64(st, 10);
 	out->head_seq = sqlite3_column_int64(st, 11);
 	snprintf(out->head_hash, sizeof(out->head_hash), "%s", hash ? hash : "");
+	out->shown = sqlite3_column_int(st, 13) != 0;
+	out->level_label = column_dup(st, 14);
+	out->level_colour = colour_of(sqlite3_column_text(st, 15));
+	out->clock_due_ms = sqlite3_column_int64(st, 16);
+	out->clock_anchor_ms = sqlite3_column_int64(st, 17);
 }
 
 enum yj_status
@@ -211,25 +256,29 @@ store_get_summary(struct store *s, int64_t id, struct incident_summary *out)
  * incidents ever opened.  The drill flag is the incident's own (see
  * store_put_summary).
  */
-static const char list_sql[] =
-	SUMMARY_READ " WHERE s.drill = ?1 AND s.closed = ?2"
-	" AND EXISTS(SELECT 1 FROM incident i WHERE i.id = s.id)"
-	" ORDER BY s.id DESC";
-static const char list_all_sql[] =
-	SUMMARY_READ " WHERE s.drill = ?1 AND EXISTS(SELECT 1 FROM incident i WHERE i.id = s.id)"
-	" ORDER BY s.id DESC";
+#define LIST_WHERE \
+	" WHERE s.drill = ?1 AND s.closed = ?2" \
+	" AND EXISTS(SELECT 1 FROM incident i WHERE i.id = s.id) ORDER BY s.id DESC"
+#define LIST_ALL_WHERE \
+	" WHERE s.drill = ?1 AND EXISTS(SELECT 1 FROM incident i WHERE i.id = s.id)" \
+	" ORDER BY s.id DESC"
 
-enum yj_status
-store_list(struct store *s, enum store_list_filter filter, struct incident_summary **out,
-	   size_t *n)
+static enum yj_status
+list(struct store *s, enum store_list_filter filter, bool head, struct incident_summary **out,
+     size_t *n)
 {
 	bool all = filter == STORE_LIST_ALL || filter == STORE_LIST_DRILLS;
-	sqlite3_stmt *st = all ? store_stmt(s, STMT_LIST_ALL, list_all_sql)
-			       : store_stmt(s, STMT_LIST, list_sql);
+	sqlite3_stmt *st;
 	enum yj_status rc = YJ_OK;
 	size_t cap = 0;
 	int src;
 
+	if (head)
+		st = all ? store_stmt(s, STMT_LIST_ALL, SUMMARY_READ LIST_ALL_WHERE)
+			 : store_stmt(s, STMT_LIST, SUMMARY_READ LIST_WHERE);
+	else
+		st = all ? store_stmt(s, STMT_LIST_ALL_SHOWN, SUMMARY_READ_ROW LIST_ALL_WHERE)
+			 : store_stmt(s, STMT_LIST_SHOWN, SUMMARY_READ_ROW LIST_WHERE);
 	*out = NULL;
 	*n = 0;
 	if (!st)
@@ -248,6 +297,20 @@ store_list(struct store *s, enum store_list_filter filter, struct incident_summa
 	}
 	store_stmt_done(st);
 	return rc;
+}
+
+enum yj_status
+store_list(struct store *s, enum store_list_filter filter, struct incident_summary **out,
+	   size_t *n)
+{
+	return list(s, filter, true, out, n);
+}
+
+enum yj_status
+store_list_shown(struct store *s, enum store_list_filter filter, struct incident_summary **out,
+		 size_t *n)
+{
+	return list(s, filter, false, out, n);
 }
 
 void

@@ -43,8 +43,7 @@ app_free(struct app **pa)
 	a = *pa;
 	while (a->n_views)
 		app_pop(a);
-	replay_end(a);
-	incident_view_free(&a->iv);
+	app_close_incident(a);
 	sb_free(&a->message);
 	free(a);
 	*pa = NULL;
@@ -159,14 +158,19 @@ app_open_incident(struct app *a, int64_t id)
 {
 	struct strbuf why = STRBUF_INIT;
 	struct incident_view *iv = NULL;
-	enum yj_status rc = engine_view(a->engine, id, 0, &iv, &why);
+	/* The state from its snapshot; the timeline is read a page at a time. */
+	enum yj_status rc = engine_view_tail(a->engine, id, 0, &iv, &why);
 
 	if (rc != YJ_OK) {
 		app_message(a, STYLE_ERROR, "%s", why.len ? sb_str(&why) : yj_status_message(rc));
 		sb_free(&why);
 		return false;
 	}
+	/* The entries of a page never change (the journal is append-only): kept for the same incident. */
+	if (id != a->incident_id)
+		app_close_incident(a);
 	incident_view_free(&a->iv);
+	incident_view_free(&a->whole);
 	a->iv = iv;
 	a->incident_id = id;
 	incident_set_now(a->iv->st, a->now_ms);
@@ -179,7 +183,79 @@ app_close_incident(struct app *a)
 {
 	replay_end(a);
 	incident_view_free(&a->iv);
+	incident_view_free(&a->whole);
+	entry_free_array(&a->page, a->n_page);
+	a->n_page = 0;
 	a->incident_id = 0;
+}
+
+/* Whether st's entries are its whole journal (or, replayed, a whole prefix of it). */
+static bool
+holds_all(const struct incident *st)
+{
+	return !st->n_entries || st->entries[0].seq == 1;
+}
+
+const struct incident *
+app_incident_whole(struct app *a)
+{
+	const struct incident *st = app_incident(a);
+	struct strbuf why = STRBUF_INIT;
+	int64_t head;
+
+	if (!st || holds_all(st))
+		return st;
+	if (!a->whole) {
+		/* Up to the state's head: the record may have moved on since it was folded. */
+		head = st->entries[st->n_entries - 1].seq;
+		if (engine_view(a->engine, a->incident_id, head, &a->whole, &why) != YJ_OK) {
+			app_message(a, STYLE_ERROR, "%s", sb_str(&why));
+			sb_free(&why);
+			return st;
+		}
+		sb_free(&why);
+	}
+	incident_set_now(a->whole->st, a->now_ms);
+	return a->whole->st;
+}
+
+size_t
+app_timeline_count(const struct app *a)
+{
+	const struct incident *st = app_incident(a);
+
+	/* Seqs run from 1 without a gap (store_verify checks it). */
+	return st && st->n_entries ? (size_t)st->entries[st->n_entries - 1].seq : 0;
+}
+
+/* The entries read around one the state does not hold: a screen or two either side. */
+enum { TIMELINE_PAGE = 256 };
+
+const struct entry *
+app_timeline_entry(struct app *a, size_t i)
+{
+	const struct incident *st = app_incident(a);
+	int64_t seq = (int64_t)i + 1, first, from, upto;
+
+	if (!st || i >= app_timeline_count(a))
+		return NULL;
+	first = st->entries[0].seq;
+	if (seq >= first)
+		return &st->entries[seq - first];
+	if (!a->n_page || seq < a->page[0].seq || seq >= a->page[0].seq + (int64_t)a->n_page) {
+		entry_free_array(&a->page, a->n_page);
+		a->n_page = 0;
+		from = seq > TIMELINE_PAGE / 2 ? seq - TIMELINE_PAGE / 2 : 1;
+		upto = from + TIMELINE_PAGE - 1 < first ? from + TIMELINE_PAGE - 1 : first - 1;
+		if (store_load_entries_range(engine_store(a->engine), a->incident_id, from, upto,
+					     &a->page, &a->n_page) != YJ_OK ||
+		    !a->n_page || a->page[0].seq != from) {
+			entry_free_array(&a->page, a->n_page);
+			a->n_page = 0;
+			return NULL;
+		}
+	}
+	return &a->page[seq - a->page[0].seq];
 }
 
 void
@@ -385,6 +461,8 @@ app_tick(struct app *a)
 		a->now_ms = now;
 		if (a->iv)
 			incident_set_now(a->iv->st, now);
+		if (a->whole)
+			incident_set_now(a->whole->st, now);
 		r |= REACT_REDRAW;
 	}
 	a->now_ms = now;

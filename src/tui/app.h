@@ -32,7 +32,10 @@ struct app {
 	size_t n_views;
 
 	int64_t incident_id;		/* the incident being worked; 0 on the board */
-	struct incident_view *iv;	/* it, folded at now_ms */
+	struct incident_view *iv;	/* it, folded at now_ms, from its newest snapshot */
+	struct incident_view *whole;	/* the same with the whole journal, once asked for */
+	struct entry *page;		/* timeline entries before iv's own (app_timeline_entry) */
+	size_t n_page;
 	int64_t data_version;		/* PRAGMA data_version when last folded */
 	int64_t now_ms;
 	/* Replay mode (tui/mode_replay.h): the incident as it stood at one entry; NULL when live. */
@@ -85,6 +88,21 @@ void app_close_incident(struct app *a);
 /* The incident being worked, folded now (in replay mode: as it stood at the
  * entry replayed); NULL on the board. */
 const struct incident *app_incident(const struct app *a);
+/*
+ * The incident with its whole journal in st->entries, for the screens that
+ * read all of it (the report, a briefing).  app_incident()'s state is folded
+ * from its newest snapshot and holds only the entries since: opening an
+ * incident costs the same however long its journal.
+ */
+const struct incident *app_incident_whole(struct app *a);
+/*
+ * The timeline of the incident being worked, up to its state: entry i
+ * (from 0, oldest first) of app_timeline_count().  An entry the state does
+ * not hold is read from the store with those near it (a page), so that the
+ * pointer is good until the next call; NULL when it cannot be read.
+ */
+size_t app_timeline_count(const struct app *a);
+const struct entry *app_timeline_entry(struct app *a, size_t i);
 /* Fold again (the record changed) and let every view know. */
 void app_reload(struct app *a);
 /*

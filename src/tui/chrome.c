@@ -22,8 +22,14 @@ chrome_level_badge(struct line *l, const struct incident *st, int level)
 		line_add(l, STYLE_LEVEL_NONE, _("level unconfirmed"));
 		return;
 	}
-	line_addf(l, fmt_level_style(playbook_level(st->pb, (size_t)level)->colour), " %s ",
-		  fmt_level_label(st->pb, level));
+	chrome_level_badge_as(l, playbook_level(st->pb, (size_t)level)->colour,
+			      fmt_level_label(st->pb, level));
+}
+
+void
+chrome_level_badge_as(struct line *l, enum pb_colour colour, const char *label)
+{
+	line_addf(l, fmt_level_style(colour), " %s ", label);
 }
 
 static void

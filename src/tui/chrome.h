@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "core/playbook.h"
 #include "tui/line.h"
 
 struct app;
@@ -23,6 +24,8 @@ void chrome_incident_header(struct app *a, int row, int cols, const char *what);
 void chrome_title(int row, int col, int cols, const char *title, bool focus);
 /* A level badge (" Ⅳ级 " in the level's colour; "unconfirmed" when none). */
 void chrome_level_badge(struct line *l, const struct incident *st, int level);
+/* The same badge from a level's colour and label (the board's summary rows). */
+void chrome_level_badge_as(struct line *l, enum pb_colour colour, const char *label);
 /* The two bottom rows, for view `v` (whose hints are shown). */
 void chrome_bottom(struct app *a, const struct view *v);
 

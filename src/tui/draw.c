@@ -121,21 +121,30 @@ clear_right_half(int row, int end)
 	mvaddch(row, end, ' ');
 }
 
+static void
+fill(int row, int col, int w, enum tui_style st)
+{
+	set_style(st);
+	for (int i = 0; i < w; i++)
+		mvaddch(row, col + i, ' ');
+}
+
 void
 draw_fill(int row, int col, int w, enum tui_style st)
 {
 	bool right = clear_left_half(row, col, w);
 
-	set_style(st);
-	for (int i = 0; i < w; i++)
-		mvaddch(row, col + i, ' ');
+	fill(row, col, w, st);
 	if (right)
 		clear_right_half(row, col + w);
 }
 
-/* Put sanitized, already fitted UTF-8 text at (row, col). */
+/*
+ * Put sanitized, already fitted UTF-8 text at (row, col); with `edges`, first
+ * blank the halves of double-width characters it would cut at either end.
+ */
 static void
-put_utf8(int row, int col, const char *s)
+put_text(int row, int col, const char *s, bool edges)
 {
 	size_t len = strlen(s), n = 0;
 	wchar_t *ws = xcalloc(len + 1, sizeof(*ws));
@@ -157,7 +166,7 @@ put_utf8(int row, int col, const char *s)
 		len -= k;
 	}
 	attr_get(&attrs, &pair, NULL);
-	right = clear_left_half(row, col, w);
+	right = edges && clear_left_half(row, col, w);
 	attr_set(attrs, pair, NULL);
 	mvaddnwstr(row, col, ws, (int)n);
 	if (right)
@@ -165,8 +174,14 @@ put_utf8(int row, int col, const char *s)
 	free(ws);
 }
 
-int
-draw_text(int row, int col, int w, enum tui_style st, const char *text)
+static void
+put_utf8(int row, int col, const char *s)
+{
+	put_text(row, col, s, true);
+}
+
+static int
+text_at(int row, int col, int w, enum tui_style st, const char *text, bool edges)
 {
 	struct strbuf fit = STRBUF_INIT;
 	size_t used;
@@ -175,22 +190,39 @@ draw_text(int row, int col, int w, enum tui_style st, const char *text)
 		return 0;
 	used = text_fit(&fit, text ? text : "", (size_t)w, false);
 	set_style(st);
-	put_utf8(row, col, sb_str(&fit));
+	put_text(row, col, sb_str(&fit), edges);
 	sb_free(&fit);
 	return (int)used;
 }
 
+int
+draw_text(int row, int col, int w, enum tui_style st, const char *text)
+{
+	return text_at(row, col, w, st, text, true);
+}
+
+/*
+ * A line covers all its w columns: only its two ends can cut a double-width
+ * character, so they are looked at once, not at every span (finding where a
+ * character starts reads the row from its first column).
+ */
 void
 draw_line(int row, int col, int w, const struct line *l, enum tui_style pad)
 {
 	int used = 0;
+	bool right;
 
+	if (w <= 0)
+		return;
+	right = clear_left_half(row, col, w);
 	for (size_t i = 0; i < l->n && used < w; i++) {
 		/* A span that does not fit is cut with an ellipsis where the room ends. */
-		used += draw_text(row, col + used, w - used, l->v[i].style, l->v[i].text);
+		used += text_at(row, col + used, w - used, l->v[i].style, l->v[i].text, false);
 	}
 	if (used < w)
-		draw_fill(row, col + used, w - used, pad);
+		fill(row, col + used, w - used, pad);
+	if (right)
+		clear_right_half(row, col + w);
 }
 
 void

@@ -179,11 +179,12 @@ text_fit(struct strbuf *out, const char *s, size_t cols, bool pad)
 		/* Leave room for the ellipsis when the rest does not fit. */
 		if (used + w > cols || (total > cols && used + w > cols - 1))
 			break;
-		sb_append_n(out, p, n);
 		used += w;
 		p += n;
 		len -= n;
 	}
+	/* What fits, in one piece: the console fits every span of every frame. */
+	sb_append_n(out, sb_str(&clean), clean.len - len);
 	if (len && cols > used) {
 		sb_append(out, "\xe2\x80\xa6");
 		used++;

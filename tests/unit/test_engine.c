@@ -255,6 +255,14 @@ START_TEST(test_projection_equals_fold)
 		ck_assert((stored.level == NULL) == (folded.level == NULL));
 		if (stored.level)
 			ck_assert_str_eq(stored.level, folded.level);
+		/* What the board shows (schema step 3), through its stored form. */
+		ck_assert(stored.shown);
+		ck_assert((stored.level_label == NULL) == (folded.level_label == NULL));
+		if (stored.level_label)
+			ck_assert_str_eq(stored.level_label, folded.level_label);
+		ck_assert_int_eq(stored.level_colour, folded.level_colour);
+		ck_assert_int_eq(stored.clock_due_ms, folded.clock_due_ms);
+		ck_assert_int_eq(stored.clock_anchor_ms, folded.clock_anchor_ms);
 		incident_summary_clear(&stored);
 		incident_summary_clear(&folded);
 		incident_view_free(&v);

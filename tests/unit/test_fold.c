@@ -624,6 +624,77 @@ START_TEST(test_snapshot_equals_fold)
 }
 END_TEST
 
+/* The clock the board showed when it folded every row: a missed one first, else the soonest. */
+static const struct clock_state *
+board_clock(const struct incident *st)
+{
+	const struct clock_state *best = NULL;
+
+	for (size_t i = 0; i < st->n_clocks; i++) {
+		const struct clock_state *c = &st->clocks[i];
+
+		if (c->status == CLOCK_MISSED && (!best || best->status != CLOCK_MISSED ||
+						  c->due_ms < best->due_ms))
+			best = c;
+		else if (c->status == CLOCK_RUNNING &&
+			 (!best || (best->status == CLOCK_RUNNING && c->due_ms < best->due_ms)))
+			best = c;
+	}
+	return best;
+}
+
+/*
+ * The summary row holds what the board shows (schema step 3): the level's
+ * label and colour, and a clock that, read at any later time, is the one the
+ * board picked from the state folded at that time.
+ */
+START_TEST(test_summary_holds_the_board)
+{
+	struct journal j;
+	unsigned seed = 40u + (unsigned)_i;
+
+	j_open(&j, "lucheng-2017.yaml", NULL, 0);
+	walk_to_response(&j, _i ? "200000000" : "5000");
+	for (int i = 0; i < 120; i++)
+		random_step(&j, &seed);
+	for (size_t k = 1; k <= j.n; k++) {
+		struct incident *st = incident_fold(j.pb, j.e, k, j.e[k - 1].ts_ms);
+		struct incident_summary sum;
+		int64_t nows[3 * 16 + 1];
+		size_t n_nows = 0;
+
+		incident_summarize(st, &sum);
+		ck_assert(sum.shown);
+		if (st->level >= 0) {
+			const struct pb_level *lv = playbook_level(j.pb, (size_t)st->level);
+
+			ck_assert_str_eq(sum.level_label, lv->label ? lv->label : lv->m.id);
+			ck_assert_int_eq(sum.level_colour, (int)lv->colour);
+		} else {
+			ck_assert_ptr_null(sum.level_label);
+			ck_assert_int_eq(sum.level_colour, -1);
+		}
+		/* Around every due time, where running turns missed. */
+		nows[n_nows++] = j.e[k - 1].ts_ms;
+		for (size_t c = 0; c < st->n_clocks && n_nows + 3 <= 3 * 16 + 1; c++)
+			if (st->clocks[c].due_ms)
+				for (int d = -1; d <= 1; d++)
+					nows[n_nows++] = st->clocks[c].due_ms + d;
+		for (size_t i = 0; i < n_nows; i++) {
+			const struct clock_state *c;
+
+			incident_set_now(st, nows[i]);
+			c = board_clock(st);
+			ck_assert_int_eq(sum.clock_due_ms, c ? c->due_ms : 0);
+			ck_assert_int_eq(sum.clock_anchor_ms, c ? c->anchor_ms : 0);
+		}
+		incident_summary_clear(&sum);
+		incident_free(&st);
+	}
+	j_free(&j);
+}
+END_TEST
+
 Suite *
 suite_fold(void)
 {
@@ -648,6 +719,7 @@ suite_fold(void)
 	tcase_add_test(tc, test_category_and_subtype);
 	tcase_add_test(tc, test_fold_prefixes);
 	tcase_add_loop_test(tc, test_snapshot_equals_fold, 0, 6);
+	tcase_add_loop_test(tc, test_summary_holds_the_board, 0, 2);
 	suite_add_tcase(s, tc);
 	return s;
 }

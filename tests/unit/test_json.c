@@ -7,6 +7,7 @@
 #include "io/json.h"
 #include "tests.h"
 
+#include <jansson.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -262,6 +263,94 @@ START_TEST(test_decode_ok_clears_err)
 }
 END_TEST
 
+/* ---- the compact encoder is jansson's canonical form ---- */
+
+static const char *const odd_strings[] = {
+	"", "plain", "引号\"与\\反斜杠", "tab\tnl\ncr\rbs\bff\f", "\x01\x1f\x7f", "/slash/",
+	"\xe2\x80\xa8 line sep", "bad \xff\xfe utf-8", "half \xe6\x96", "emoji \xf0\x9f\x98\x80",
+};
+
+static const double odd_numbers[] = {
+	0.0, -0.0, 1.0, -1.5, 0.1, 1.0 / 3, 1e17, 1e16, 123456789012345678.0, 1e300, -1e-300,
+	5e-324, 2.5e-7, 1e21, 1e22, 6.02214076e23, 100.0, 1e-5,
+};
+
+static struct value *
+random_value(unsigned *seed, int depth)
+{
+	int r = (int)(rand_r(seed) % (depth > 3 ? 6 : 8));
+	struct value *v;
+	uint64_t bits;
+	double d;
+
+	switch (r) {
+	case 0:
+		return value_null();
+	case 1:
+		return value_bool(rand_r(seed) % 2);
+	case 2:
+		if (rand_r(seed) % 8 == 0)
+			return value_int(rand_r(seed) % 2 ? INT64_MIN : INT64_MAX);
+		return value_int((int64_t)((uint64_t)rand_r(seed) << 33 ^ (uint64_t)rand_r(seed)) *
+				 (rand_r(seed) % 2 ? 1 : -1));
+	case 3:
+		if (rand_r(seed) % 2)
+			return value_num(odd_numbers[rand_r(seed) % (sizeof(odd_numbers) /
+								      sizeof(odd_numbers[0]))]);
+		bits = (uint64_t)rand_r(seed) << 42 ^ (uint64_t)rand_r(seed) << 21 ^
+		       (uint64_t)rand_r(seed);
+		memcpy(&d, &bits, sizeof(d));
+		return value_num(isfinite(d) ? d : 0.5);
+	case 4:
+	case 5:
+		return value_str(odd_strings[rand_r(seed) % (sizeof(odd_strings) /
+							     sizeof(odd_strings[0]))]);
+	case 6:
+		v = value_arr();
+		for (int i = (int)(rand_r(seed) % 5); i > 0; i--)
+			value_push(v, random_value(seed, depth + 1));
+		return v;
+	default:
+		v = value_obj();
+		for (int i = (int)(rand_r(seed) % 6); i > 0; i--) {
+			char key[64];
+
+			snprintf(key, sizeof(key), "%s%d",
+				 odd_strings[rand_r(seed) % (sizeof(odd_strings) / sizeof(odd_strings[0]))],
+				 (int)(rand_r(seed) % 20));
+			value_set(v, key, random_value(seed, depth + 1));
+		}
+		return v;
+	}
+}
+
+/*
+ * json_encode(v, 0) writes the text itself; it must be the text jansson
+ * writes for it (the journal's hashes were made by jansson): jansson reads
+ * it and, with the canonical flags, writes the same bytes back.
+ */
+START_TEST(test_compact_is_janssons)
+{
+	unsigned seed = 1000u + (unsigned)_i;
+
+	for (int k = 0; k < 400; k++) {
+		struct value *v = random_value(&seed, 0);
+		char *text = json_encode(v, 0), *back;
+		json_error_t je;
+		json_t *j = json_loads(text, JSON_DECODE_ANY, &je);
+
+		ck_assert_msg(j != NULL, "%s: %s", text, je.text);
+		back = json_dumps(j, JSON_COMPACT | JSON_SORT_KEYS | JSON_REAL_PRECISION(17) |
+				     JSON_ENCODE_ANY);
+		ck_assert_str_eq(back, text);
+		free(back);
+		json_decref(j);
+		free(text);
+		value_free(&v);
+	}
+}
+END_TEST
+
 Suite *
 suite_json(void)
 {
@@ -278,6 +367,7 @@ suite_json(void)
 	tcase_add_test(tc, test_invalid_utf8_is_replaced);
 	tcase_add_test(tc, test_decode_keeps_document_order);
 	tcase_add_test(tc, test_pretty);
+	tcase_add_loop_test(tc, test_compact_is_janssons, 0, 8);
 	tcase_add_loop_test(tc, test_decode_errors, 0, sizeof(bad_json) / sizeof(bad_json[0]));
 	tcase_add_test(tc, test_decode_ok_clears_err);
 	suite_add_tcase(s, tc);

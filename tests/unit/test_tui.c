@@ -5,7 +5,11 @@
  */
 #include "config.h"
 
+#include "core/request.h"
+#include "engine/engine.h"
+#include "io/clocks.h"
 #include "tests.h"
+#include "tui/app.h"
 #include "tui/edit.h"
 #include "tui/keys.h"
 #include "tui/list.h"
@@ -291,6 +295,62 @@ START_TEST(styles_map_to_colour_256_and_mono)
 }
 END_TEST
 
+/*
+ * The incident screen's timeline opens from the state's snapshot and reads
+ * older entries from the store a page at a time: every entry, in either
+ * direction and across pages, is the one the whole journal holds.  The
+ * report's state has the whole journal.
+ */
+START_TEST(timeline_pages_match_the_whole_journal)
+{
+	struct engine_opts o;
+	struct yj_clock clock;
+	struct engine *e = NULL;
+	struct strbuf why = STRBUF_INIT;
+	struct diag_list dl = {0};
+	struct incident_view *whole = NULL;
+	struct request rq = {.kind = REQ_NOTE, .text = "进展"};
+	struct tui_opts to = {0};
+	char playbook[4096];
+	struct app *a;
+	int64_t id;
+	size_t n;
+
+	clock_init_fixed(&clock, INT64_C(1795312800000));
+	o = (struct engine_opts){":memory:", "张三", &clock, true, false};
+	ck_assert_int_eq(engine_open(&o, &e, &why), YJ_OK);
+	snprintf(playbook, sizeof(playbook), "%s/lucheng-2017.yaml", test_playbook_dir());
+	ck_assert_int_eq(engine_new(e, playbook, "长事件", false, NULL, 0, &id, &dl, &why), YJ_OK);
+	for (int i = 0; i < 700; i++)
+		ck_assert_int_eq(engine_submit(e, id, &rq, NULL, &why), YJ_OK);
+	ck_assert_int_eq(engine_view(e, id, 0, &whole, &why), YJ_OK);
+	a = app_new(&to, e, NULL);
+	ck_assert(app_open_incident(a, id));
+	/* Opened from a snapshot: the state holds the newest entries alone. */
+	ck_assert_int_gt(app_incident(a)->entries[0].seq, 600);
+	n = app_timeline_count(a);
+	ck_assert_uint_eq(n, whole->n);
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t k = 0; k < n; k++) {
+			size_t i = pass ? n - 1 - k : k;
+			const struct entry *got = app_timeline_entry(a, i);
+
+			ck_assert_ptr_nonnull(got);
+			ck_assert_int_eq(got->seq, whole->entries[i].seq);
+			ck_assert_int_eq(got->kind, whole->entries[i].kind);
+			ck_assert(!memcmp(got->hash, whole->entries[i].hash, sizeof(got->hash)));
+		}
+	ck_assert_ptr_null(app_timeline_entry(a, n));
+	ck_assert_uint_eq(app_incident_whole(a)->n_entries, whole->n);
+	ck_assert_int_eq(app_incident_whole(a)->entries[0].seq, 1);
+	app_free(&a);
+	incident_view_free(&whole);
+	diag_list_clear(&dl);
+	sb_free(&why);
+	engine_close(&e);
+}
+END_TEST
+
 Suite *
 suite_tui(void)
 {
@@ -307,6 +367,7 @@ suite_tui(void)
 	tcase_add_test(tc, wrap_keeps_punctuation_off_a_line_start);
 	tcase_add_test(tc, list_skips_rows_it_cannot_select);
 	tcase_add_test(tc, styles_map_to_colour_256_and_mono);
+	tcase_add_test(tc, timeline_pages_match_the_whole_journal);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -2,8 +2,11 @@
  * The board, where the console starts: the open incidents, newest first,
  * each with its phase, its level in the level's colour and its next
  * deadline counting down.  Closed incidents and drills are one key away.
- * The list comes from the summary rows (store_list); only the rows on the
- * screen are folded, for their level colour and their clocks.
+ * The list comes from the summary rows alone (store_list_shown), which hold
+ * all a row shows, its level's colour and its clock too: the board reads no
+ * journal, folds nothing and loads no playbook.  Only a row written before
+ * the summary held them (schema step 3) is folded, from its snapshot, while
+ * it is on the screen; the next entry of that incident writes its row anew.
  */
 #include "config.h"
 
@@ -21,10 +24,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A row on the screen, folded: kept while its journal head does not move. */
+/* An older row on the screen, folded and summarized: kept while its head does not move. */
 struct folded {
 	int64_t id, head_seq;
-	struct incident_view *iv;
+	bool ok;
+	struct incident_summary sum;
 };
 
 struct board {
@@ -58,7 +62,7 @@ forget_unlisted(struct board *b)
 		if (listed)
 			b->folded[kept++] = b->folded[i];
 		else
-			incident_view_free(&b->folded[i].iv);
+			incident_summary_clear(&b->folded[i].sum);
 	}
 	b->n_folded = kept;
 }
@@ -71,7 +75,7 @@ load(struct board *b, struct app *a)
 
 	store_free_summaries(&b->rows, b->n);
 	b->n = 0;
-	rc = store_list(engine_store(a->engine), filter(b), &b->rows, &b->n);
+	rc = store_list_shown(engine_store(a->engine), filter(b), &b->rows, &b->n);
 	if (rc != YJ_OK)
 		app_message(a, STYLE_ERROR, _("cannot list the incidents: %s"),
 			    store_error(engine_store(a->engine)));
@@ -103,17 +107,20 @@ board_done(struct view *v, struct app *a)
 	(void)a;
 	store_free_summaries(&b->rows, b->n);
 	for (size_t i = 0; i < b->n_folded; i++)
-		incident_view_free(&b->folded[i].iv);
+		incident_summary_clear(&b->folded[i].sum);
 	free(b->folded);
 }
 
-/* The row folded at its current head, from the cache or now. */
-static const struct incident *
-fold_row(struct board *b, struct app *a, const struct incident_summary *s)
+/* What the row shows: its summary, or for an older row its summary as folded now. */
+static const struct incident_summary *
+shown_row(struct board *b, struct app *a, const struct incident_summary *s)
 {
 	struct strbuf why = STRBUF_INIT;
+	struct incident_view *iv = NULL;
 	struct folded *f = NULL;
 
+	if (s->shown)
+		return s;
 	for (size_t i = 0; i < b->n_folded; i++)
 		if (b->folded[i].id == s->id)
 			f = &b->folded[i];
@@ -122,38 +129,19 @@ fold_row(struct board *b, struct app *a, const struct incident_summary *s)
 		f = &b->folded[b->n_folded++];
 		memset(f, 0, sizeof(*f));
 		f->id = s->id;
+		f->head_seq = -1;
 	}
-	if (!f->iv || f->head_seq != s->head_seq) {
-		incident_view_free(&f->iv);
+	if (f->head_seq != s->head_seq) {
+		incident_summary_clear(&f->sum);
 		/* The state alone, from its snapshot: a row costs the same for any incident. */
-		if (engine_view_tail(a->engine, s->id, 0, &f->iv, &why) != YJ_OK)
-			f->iv = NULL;
+		f->ok = engine_view_tail(a->engine, s->id, 0, &iv, &why) == YJ_OK;
+		if (f->ok)
+			incident_summarize(iv->st, &f->sum);
 		f->head_seq = s->head_seq;
 	}
+	incident_view_free(&iv);
 	sb_free(&why);
-	if (!f->iv)
-		return NULL;
-	incident_set_now(f->iv->st, a->now_ms);
-	return f->iv->st;
-}
-
-/* The clock to show: a missed one first, else the one due soonest. */
-static const struct clock_state *
-next_clock(const struct incident *st)
-{
-	const struct clock_state *best = NULL;
-
-	for (size_t i = 0; i < st->n_clocks; i++) {
-		const struct clock_state *c = &st->clocks[i];
-
-		if (c->status == CLOCK_MISSED && (!best || best->status != CLOCK_MISSED ||
-						  c->due_ms < best->due_ms))
-			best = c;
-		else if (c->status == CLOCK_RUNNING &&
-			 (!best || (best->status == CLOCK_RUNNING && c->due_ms < best->due_ms)))
-			best = c;
-	}
-	return best;
+	return f->ok ? &f->sum : NULL;
 }
 
 enum { COL_ID = 6, COL_PHASE = 14, COL_LEVEL = 9, COL_DUE = 16, COL_OPENED = 12 };
@@ -170,8 +158,7 @@ static void
 row_line(struct board *b, struct app *a, const struct incident_summary *s, int cols,
 	 struct line *l)
 {
-	const struct incident *st = fold_row(b, a, s);
-	const struct clock_state *c = st ? next_clock(st) : NULL;
+	const struct incident_summary *r = shown_row(b, a, s);
 	struct strbuf due = STRBUF_INIT;
 	char when[32];
 
@@ -190,14 +177,21 @@ row_line(struct board *b, struct app *a, const struct incident_summary *s, int c
 	line_add_fixed(l, s->closed ? STYLE_DIM : STYLE_CURRENT,
 		       s->phase_title ? s->phase_title : s->phase, COL_PHASE - 1);
 	line_add(l, STYLE_NORMAL, " ");
-	if (st && st->level >= 0)
-		chrome_level_badge(l, st, st->level);
+	if (r && r->level_label)
+		chrome_level_badge_as(l, (enum pb_colour)r->level_colour, r->level_label);
 	else
 		line_add(l, STYLE_LEVEL_NONE, "-");
 	line_pad_to(l, STYLE_NORMAL, (size_t)(cols - COL_DUE - (cols >= 100 ? COL_OPENED : 0)));
-	if (c) {
-		fmt_clock(c, a->now_ms, &due);
-		line_add_fixed(l, fmt_clock_style(c, a->now_ms), sb_str(&due), COL_DUE - 1);
+	if (r && r->clock_due_ms) {
+		/* Missed or running is the only part that moves with the time (core/summary.h). */
+		struct clock_state c = {
+			.status = a->now_ms > r->clock_due_ms ? CLOCK_MISSED : CLOCK_RUNNING,
+			.anchor_ms = r->clock_anchor_ms,
+			.due_ms = r->clock_due_ms,
+		};
+
+		fmt_clock(&c, a->now_ms, &due);
+		line_add_fixed(l, fmt_clock_style(&c, a->now_ms), sb_str(&due), COL_DUE - 1);
 	} else {
 		line_add_fixed(l, STYLE_DIM, s->closed ? _("closed") : "-", COL_DUE - 1);
 	}

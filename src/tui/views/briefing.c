@@ -55,7 +55,8 @@ render(struct briefing *b, struct app *a, int cols)
 		sb_printf(&text, _("Handover recorded at journal head %s.\n\n"), b->head);
 		sb_append(&text, kept ? kept : "");
 	} else {
-		report_briefing(st, &text);
+		/* It counts every action so far: the whole journal. */
+		report_briefing(app_incident_whole(a), &text);
 	}
 	wrap_text(&b->lines, sb_str(&text), (size_t)cols);
 	sb_free(&text);

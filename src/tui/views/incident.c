@@ -96,7 +96,7 @@ first_open_item(const struct incident *st)
 }
 
 static void
-sync_lists(struct incident_priv *p, const struct incident *st)
+sync_lists(struct incident_priv *p, struct app *a, const struct incident *st)
 {
 	const struct pb_phase *ph = incident_phase(st);
 	struct list *tl = &p->lists[PANE_TIMELINE];
@@ -105,7 +105,7 @@ sync_lists(struct incident_priv *p, const struct incident *st)
 	order_clocks(p, st);
 	list_set_count(&p->lists[PANE_CHECKLIST], ph ? ph->n_items : 0);
 	list_set_count(&p->lists[PANE_DEADLINES], p->n_clocks);
-	list_set_count(tl, st->n_entries);
+	list_set_count(tl, app_timeline_count(a));
 	list_set_count(&p->lists[PANE_PHASES], incident_phase_rows(st));
 	/* A new phase: its first open item; the timeline keeps showing the newest. */
 	if (p->phase != st->phase) {
@@ -131,7 +131,7 @@ incident_open(struct view *v, struct app *a, const void *arg)
 	p->phase = -1;
 	p->focus = PANE_CHECKLIST;
 	if (st)
-		sync_lists(p, st);
+		sync_lists(p, a, st);
 }
 
 static void
@@ -140,7 +140,7 @@ incident_refresh(struct view *v, struct app *a)
 	const struct incident *st = app_incident(a);
 
 	if (st)
-		sync_lists(v->priv, st);
+		sync_lists(v->priv, a, st);
 }
 
 static void
@@ -306,8 +306,10 @@ show_line(struct incident_priv *p, struct app *a)
 	if (!l->n)
 		return;
 	if (p->focus == PANE_TIMELINE) {
-		const struct entry *e = &st->entries[l->sel];
+		const struct entry *e = app_timeline_entry(a, l->sel);
 
+		if (!e)
+			return;
 		time_format_local(e->ts_ms, when, sizeof(when));
 		sb_printf(&text, "%s  %s\n\n", when, e->operator_name);
 		fmt_entry(st->pb, e, &text);

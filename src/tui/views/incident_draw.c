@@ -151,9 +151,14 @@ deadline_line(struct app *a, const struct clock_state *c, int cols, struct line 
 static void
 timeline_line(struct app *a, const struct incident *st, size_t i, int cols, struct line *l)
 {
-	const struct entry *e = &st->entries[i];
+	const struct entry *e = app_timeline_entry(a, i);
 	struct strbuf text = STRBUF_INIT;
 	char when[32];
+
+	if (!e) {
+		line_add(l, STYLE_ERROR, _("cannot read this entry"));
+		return;
+	}
 
 	fmt_when(e->ts_ms, a->now_ms, when, sizeof(when));
 	line_add_fixed(l, STYLE_DIM, when, 12);

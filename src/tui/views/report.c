@@ -28,7 +28,8 @@ struct report {
 static void
 render(struct report *r, struct app *a, int cols)
 {
-	const struct incident *st = app_incident(a);
+	/* The report's timeline is the whole journal. */
+	const struct incident *st = app_incident_whole(a);
 	struct strbuf out = STRBUF_INIT;
 	struct value *json = NULL;
 
@@ -102,7 +103,7 @@ format_of(const char *path)
 static void
 export_to(struct app *a, struct report *r, const char *path)
 {
-	const struct incident *st = app_incident(a);
+	const struct incident *st = app_incident_whole(a);
 	struct strbuf out = STRBUF_INIT, why = STRBUF_INIT;
 	struct value *json = NULL;
 
