@@ -71,13 +71,24 @@ board "the board from projected rows"
 expect_eq "every row holds what the board shows" "$(shown)" "1,1"
 
 # Back to schema step 2, as an older yingji left it.
-sqlite3 "$YINGJI_DB" "PRAGMA user_version = 2;
-	ALTER TABLE summary DROP COLUMN shown; ALTER TABLE summary DROP COLUMN level_label;
-	ALTER TABLE summary DROP COLUMN level_colour; ALTER TABLE summary DROP COLUMN clock_due_ms;
-	ALTER TABLE summary DROP COLUMN clock_anchor_ms;" || fail "cannot make a step-2 file"
+downgrade() {
+	sqlite3 "$YINGJI_DB" "PRAGMA user_version = 2;
+		ALTER TABLE summary DROP COLUMN shown; ALTER TABLE summary DROP COLUMN level_label;
+		ALTER TABLE summary DROP COLUMN level_colour; ALTER TABLE summary DROP COLUMN clock_due_ms;
+		ALTER TABLE summary DROP COLUMN clock_anchor_ms;" || fail "cannot make a step-2 file"
+}
+downgrade
 board "the board from rows written before step 3 (folded)"
 expect_eq "the upgrade marks the old rows not shown" "$(shown)" "0,0"
 expect_eq "the upgrade records step 3" "$(sqlite3 "$YINGJI_DB" "PRAGMA user_version")" "3"
+
+# A command that only reads upgrades the file too (it is writable), and then
+# reads it as asked: a new version's first command is not a refusal.
+downgrade
+run list
+expect_rc "list on a step-2 file" 0
+expect_match "list on a step-2 file shows the incidents" "$OUT" "数据泄露"
+expect_eq "list upgraded the file" "$(sqlite3 "$YINGJI_DB" "PRAGMA user_version")" "3"
 
 run log 1 "进展"
 expect_rc "an entry on the old row" 0

@@ -290,8 +290,32 @@ open_connection(struct store *s, const char *path, unsigned flags, bool memory)
 	return YJ_OK;
 }
 
+static enum yj_status open_once(const char *path, unsigned flags, struct store **out,
+				bool *needs_upgrade);
+
+/*
+ * A reader (show, list, export, replay) on a database an older yingji wrote:
+ * the upgrade is one write the reader may make when the file is writable, so
+ * that a new version's first command is not a refusal.  Opened read-write
+ * once to upgrade, then read-only as asked.
+ */
 enum yj_status
 store_open(const char *path, unsigned flags, struct store **out)
+{
+	bool needs_upgrade = false;
+	struct store *s = NULL;
+	enum yj_status rc = open_once(path, flags, out, &needs_upgrade);
+
+	if (rc != YJ_ERR_DB_READONLY || !needs_upgrade || !(flags & STORE_READONLY) ||
+	    access(path, W_OK) != 0)
+		return rc;
+	rc = open_once(path, flags & ~(unsigned)(STORE_READONLY | STORE_CREATE), &s, &needs_upgrade);
+	store_close(&s);
+	return rc == YJ_OK ? open_once(path, flags, out, &needs_upgrade) : rc;
+}
+
+static enum yj_status
+open_once(const char *path, unsigned flags, struct store **out, bool *needs_upgrade)
 {
 	bool memory = strcmp(path, ":memory:") == 0;
 	struct store *s;
@@ -308,6 +332,7 @@ store_open(const char *path, unsigned flags, struct store **out)
 		rc = store_schema_open(s, memory);
 		if (rc != YJ_OK)
 			open_fail(rc, "%s", s->err);
+		*needs_upgrade = s->needs_upgrade;
 	}
 	if (rc != YJ_OK) {
 		store_close(&s);

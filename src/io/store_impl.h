@@ -58,6 +58,7 @@ enum store_stmt {
 struct store {
 	struct sqlite3 *db;
 	bool readonly;		/* asked for, or the file cannot be written */
+	bool needs_upgrade;	/* opened read-only on an older schema */
 	bool opened;		/* past sqlite3_open_v2: CANTOPEN now means no -wal/-shm */
 	int busy_ms;		/* the busy timeout, for waits SQLite leaves to us */
 	struct sqlite3_stmt *stmts[STMT_COUNT];

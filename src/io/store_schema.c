@@ -283,11 +283,13 @@ migrate(struct store *s, int64_t version)
 {
 	enum yj_status rc = YJ_OK;
 
-	if (version < STORE_SCHEMA_VERSION && s->readonly)
+	if (version < STORE_SCHEMA_VERSION && s->readonly) {
+		s->needs_upgrade = true;
 		return store_failf(s, YJ_ERR_DB_READONLY,
 				   "the database needs upgrading (schema version %" PRId64
 				   " to %d) but is read-only",
 				   version, STORE_SCHEMA_VERSION);
+	}
 	while (rc == YJ_OK && version < STORE_SCHEMA_VERSION)
 		rc = migrate_once(s, &version);
 	return rc;
