@@ -11,7 +11,8 @@ export YINGJI_OPERATOR=周评审 YINGJI_SCREEN=100x30
 unset LANGUAGE NO_COLOR
 cd "$T_TMP" || exit 1
 
-run demo
+export YINGJI_PLAYBOOK="$top_srcdir/playbooks/lucheng-2017.yaml"
+run demo "$top_srcdir/data/demo/lucheng-demo.yaml"
 expect_rc "the demo incident is imported" 0
 id=$OUT
 run show "$id" --json

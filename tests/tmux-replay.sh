@@ -8,7 +8,8 @@
 
 export YINGJI_DB="$T_TMP/yingji.db" YINGJI_OPERATOR=周评审 TZ=CST-8
 unset YINGJI_NOW NO_COLOR LANGUAGE
-id=$("$YINGJI" demo 2>/dev/null)
+export YINGJI_PLAYBOOK="$top_srcdir/playbooks/lucheng-2017.yaml"
+id=$("$YINGJI" demo "$top_srcdir/data/demo/lucheng-demo.yaml" 2>/dev/null)
 n=$("$YINGJI" show "$id" --json | jq -r '.head.seq')
 dir="$T_TMP/r"
 mkdir -p "$dir"
